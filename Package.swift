@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sluice",
+    products: [
+        .executable(name: "sluice", targets: ["sluice"]),
+        .library(name: "SluiceKit", targets: ["SluiceKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        // The shipped rule files, embedded into the binary so that `sluice` works from any
+        // directory. The only source file is the table that names them.
+        .target(
+            name: "SluiceRules",
+            path: "Rules",
+            sources: ["EmbeddedRuleFiles.swift"],
+            resources: [
+                .embedInCode("default.rules"),
+                .embedInCode("news.rules"),
+            ]
+        ),
+        .target(
+            name: "SluiceKit",
+            dependencies: ["CPCRE2", "SluiceRules"]
+        ),
+        .executableTarget(
+            name: "sluice",
+            dependencies: [
+                "SluiceKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SluiceKitTests",
+            dependencies: ["SluiceKit"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SluiceCLITests",
+            dependencies: ["sluice"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

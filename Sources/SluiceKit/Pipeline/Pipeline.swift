@@ -1,0 +1,132 @@
+/// Why a pipeline run stopped early.
+public enum PipelineError: Error, Sendable, CustomStringConvertible {
+    /// Reading the input failed.
+    case input(InputError)
+    /// Writing the output failed (or the reader went away).
+    case output(OutputError)
+    /// A match limit was reached while ``Pipeline/stopsOnLimitFailure`` was set.
+    case limitReached(LimitFailure)
+
+    public var description: String {
+        switch self {
+        case .input(let error): return error.description
+        case .output(let error): return error.description
+        case .limitReached(let event): return event.description
+        }
+    }
+}
+
+extension LimitFailure: CustomStringConvertible {
+    /// `rule NAME (file:line) stopped on line N of INPUT: PCRE2 message; line left unchanged`.
+    public var description: String {
+        let rule = stepName == stepLocation.file + ":\(stepLocation.line)" ? stepName : "\(stepName) (\(stepLocation.file):\(stepLocation.line))"
+        return "rule \(rule) gave up on line \(lineNumber) of \(inputName == "-" ? "standard input" : "'\(inputName)'"): \(failure.message); line left unchanged"
+    }
+}
+
+/// Runs a ``RuleSet`` over text: each step sees the output of the one before.
+///
+/// A pipeline owns its matchers and is for one thread at a time; make one per worker from
+/// the same rule set. Each input is one document (the unit `squeeze` and later steps work in).
+///
+/// ```swift
+/// let rules = try RuleLoader().load(text: "drop /^Advertisement$/", name: "inline")
+/// let pipeline = Pipeline(rules: rules)
+/// let cleaned = pipeline.clean(Array("Advertisement\nNews\n".utf8))  // "News\n"
+/// ```
+public final class Pipeline {
+    /// The rules this pipeline runs.
+    public let rules: RuleSet
+    /// Counters for every step and for the whole run so far.
+    public let statistics: Statistics
+    /// Called for every line on which a match limit stopped a step.
+    public var onLimitFailure: ((LimitFailure) -> Void)?
+    /// When true, the first limit failure stops the run with ``PipelineError/limitReached(_:)``.
+    public var stopsOnLimitFailure = false
+    /// How many bytes each read asks for.
+    public var lineReader = LineReader()
+
+    var inputName = "-"
+    private var head: LineStage
+    private let sink: SinkStage
+    private var stoppingFailure: LimitFailure?
+
+    /// Builds the stages of every step in `rules`, each with its own matchers.
+    public init(rules: RuleSet, limits: MatchLimits = .standard) {
+        self.rules = rules
+        let stepStatistics = rules.steps.map { StepStatistics(name: $0.name, keyword: type(of: $0.step).keyword) }
+        self.statistics = Statistics(steps: stepStatistics)
+        self.sink = SinkStage()
+        self.head = sink
+        var next: LineStage = sink
+        for (index, ruleStep) in rules.steps.enumerated().reversed() {
+            let context = StageContext(limits: limits, statistics: stepStatistics[index], step: ruleStep, pipeline: self)
+            next = ruleStep.step.makeStage(context, next: next)
+        }
+        self.head = next
+    }
+
+    /// Cleans one document held in memory and returns the result.
+    public func clean(_ document: [UInt8]) -> [UInt8] {
+        let collected = MemorySink()
+        let output = OutputBuffer(sink: collected)
+        var source = MemorySource(document)
+        // Memory sources and sinks cannot fail; a limit stop leaves what was done so far.
+        try? run(&source, named: "-", into: output)
+        return collected.bytes
+    }
+
+    /// Reads `source` to its end as one document and writes what the steps keep to `output`
+    /// (flushed at the end).
+    /// - Throws: ``PipelineError`` when reading or writing fails, or a limit stops the run.
+    public func run<Source: ByteSource>(_ source: inout Source, named name: String, into output: OutputBuffer) throws(PipelineError) {
+        inputName = name
+        sink.output = output
+        let head = self.head
+        var number = 0
+        var bytesIn = 0
+        do {
+            try lineReader.forEachLine(in: &source) { bytes in
+                number += 1
+                bytesIn += bytes.count
+                head.push(Line(bytes: bytes, number: number))
+                return output.failure == nil && stoppingFailure == nil
+            }
+        } catch {
+            record(lines: number, bytes: bytesIn)
+            throw .input(error)
+        }
+        if output.failure == nil, stoppingFailure == nil { head.endDocument() }
+        record(lines: number, bytes: bytesIn)
+        output.flush()
+        statistics.bytesOut = output.bytesWritten
+        if let failure = output.failure { throw .output(failure) }
+        if let stoppingFailure { throw .limitReached(stoppingFailure) }
+    }
+
+    private func record(lines: Int, bytes: Int) {
+        statistics.linesIn += lines
+        statistics.bytesIn += bytes
+        statistics.documents += 1
+    }
+
+    func limitFailed(_ event: LimitFailure) {
+        onLimitFailure?(event)
+        if stopsOnLimitFailure, stoppingFailure == nil { stoppingFailure = event }
+    }
+}
+
+/// The last stage: appends every line it receives to the current output.
+final class SinkStage: LineStage {
+    var output: OutputBuffer?
+
+    init() {
+        super.init(next: nil)
+    }
+
+    override func push(_ line: Line) {
+        output?.append(line.bytes)
+    }
+
+    override func endDocument() {}
+}

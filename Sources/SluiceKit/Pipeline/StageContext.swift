@@ -1,0 +1,39 @@
+/// A match that a limit stopped: which step, on which line of which input.
+public struct LimitFailure: Sendable {
+    /// The step's name (`as NAME`, or `file:line`).
+    public let stepName: String
+    /// Where the step is defined.
+    public let stepLocation: SourceLocation
+    /// The input's name (`-` for standard input).
+    public let inputName: String
+    /// 1-based line number in that input.
+    public let lineNumber: Int
+    /// PCRE2's reason.
+    public let failure: MatchFailure
+}
+
+/// What a stage shares with its pipeline: the match limits, its counters, and where to report
+/// a match that a limit stopped.
+public final class StageContext {
+    /// Limits every matcher enforces.
+    public let limits: MatchLimits
+    /// The counters of the step whose stage is being made.
+    public internal(set) var statistics: StepStatistics
+    let step: RuleStep
+    unowned let pipeline: Pipeline
+
+    init(limits: MatchLimits, statistics: StepStatistics, step: RuleStep, pipeline: Pipeline) {
+        self.limits = limits
+        self.statistics = statistics
+        self.step = step
+        self.pipeline = pipeline
+    }
+
+    /// Records that a limit stopped a match on `line`; the stage leaves the line unchanged.
+    public func reportLimitFailure(_ failure: MatchFailure, on line: Line) {
+        statistics.limitFailures += 1
+        pipeline.limitFailed(LimitFailure(
+            stepName: step.name, stepLocation: step.location,
+            inputName: pipeline.inputName, lineNumber: line.number, failure: failure))
+    }
+}

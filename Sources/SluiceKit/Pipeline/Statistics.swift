@@ -1,0 +1,38 @@
+/// What one step did: the counters every step reports through, whatever its kind.
+public final class StepStatistics {
+    /// The step's name: its `as NAME`, or `file:line`.
+    public let name: String
+    /// The step's keyword (`drop`, `replace`, …).
+    public let keyword: String
+    /// Lines the step removed.
+    public internal(set) var linesRemoved = 0
+    /// Lines the step changed (a line with three replacements counts once).
+    public internal(set) var linesChanged = 0
+    /// Replacements made (a line with three replacements counts three).
+    public internal(set) var replacements = 0
+    /// Lines on which a match limit stopped the step; those lines were left as they were.
+    public internal(set) var limitFailures = 0
+
+    init(name: String, keyword: String) {
+        self.name = name
+        self.keyword = keyword
+    }
+}
+
+/// What a pipeline did, step by step and in total.
+public final class Statistics {
+    /// One entry per step, in rule order.
+    public let steps: [StepStatistics]
+    /// Bytes read.
+    public internal(set) var bytesIn = 0
+    /// Bytes written.
+    public internal(set) var bytesOut = 0
+    /// Lines read.
+    public internal(set) var linesIn = 0
+    /// Documents processed.
+    public internal(set) var documents = 0
+
+    init(steps: [StepStatistics]) {
+        self.steps = steps
+    }
+}

@@ -1,0 +1,128 @@
+/// One line of a rule file after parsing: a step, an include, or an example for the step
+/// above it.
+enum RuleEntry {
+    case step(RuleStepDraft)
+    case include(path: String, location: SourceLocation, sourceLine: String)
+    case error(RuleDiagnostic)
+}
+
+/// A step whose examples are still being collected.
+struct RuleStepDraft {
+    var step: any Step
+    var name: String
+    var location: SourceLocation
+    var examples: [RuleExample] = []
+}
+
+/// Turns the text of one rule file into entries, collecting every error rather than stopping
+/// at the first.
+///
+/// Grammar (one entry per line; see docs/rules.md):
+///
+/// ```
+/// # comment                      blank lines and '#' lines are ignored
+/// KEYWORD ARGUMENTS [as NAME]    a step, e.g. drop /^Advertisement$/i as ad-label
+/// include PATH                   the steps of another file, resolved beside this one
+///     drops: LINE                indented examples for the step above
+///     keeps: LINE
+///     turns: LINE => RESULT
+/// ```
+struct RuleParser {
+    /// The file's name for diagnostics.
+    let file: String
+
+    /// Parses `bytes` into entries in line order; each error found is an entry of its own,
+    /// so that errors in included files are reported in the order they are met.
+    func parse(_ bytes: [UInt8]) -> [RuleEntry] {
+        var entries: [RuleEntry] = []
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        var lastStepHadError = false
+        for (index, rawLine) in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1
+            var lineBytes = rawLine
+            if lineBytes.last == UInt8(ascii: "\r") { lineBytes = lineBytes.dropLast() }
+            guard let text = String(validating: lineBytes, as: UTF8.self) else {
+                entries.append(.error(RuleDiagnostic(
+                    "the line is not valid UTF-8",
+                    at: SourceLocation(file: file, line: lineNumber, column: 1), sourceLine: "")))
+                continue
+            }
+            var scanner = RuleLineScanner(file: file, lineNumber: lineNumber, text: text)
+            if scanner.isAtEnd() { continue }
+            let indented = text.first == " " || text.first == "\t"
+            guard let keyword = scanner.readWord() else { continue }
+
+            if indented, let expectation = RuleParser.exampleKinds[keyword.text] {
+                if lastStepHadError { continue }
+                do throws(RuleDiagnostic) {
+                    let example = try parseExample(expectation, scanner: &scanner, column: keyword.column)
+                    // Errors on example lines leave the step as the last real entry.
+                    guard let stepIndex = entries.lastIndex(where: { if case .error = $0 { return false }; return true }),
+                          case .step(var draft) = entries[stepIndex]
+                    else {
+                        throw scanner.error("an example must follow the rule it is for", at: keyword.column)
+                    }
+                    draft.examples.append(example)
+                    entries[stepIndex] = .step(draft)
+                } catch {
+                    entries.append(.error(error))
+                }
+                continue
+            }
+
+            if keyword.text == "include" {
+                let path = scanner.readRest()
+                if path.text.isEmpty {
+                    entries.append(.error(scanner.error("expected a file name after 'include'")))
+                } else {
+                    entries.append(.include(path: path.text, location: scanner.location(at: path.column), sourceLine: text))
+                }
+                lastStepHadError = false
+                continue
+            }
+
+            guard let stepType = StepRegistry.step(named: keyword.text) else {
+                let known = (StepRegistry.all.map { $0.keyword } + ["include"]).joined(separator: ", ")
+                entries.append(.error(scanner.error("unknown action '\(keyword.text)'; expected one of: \(known)", at: keyword.column)))
+                lastStepHadError = true
+                continue
+            }
+            do throws(RuleDiagnostic) {
+                let step = try stepType.parse(&scanner)
+                let name = try scanner.finishRule() ?? "\(file):\(lineNumber)"
+                entries.append(.step(RuleStepDraft(step: step, name: name, location: scanner.location(at: keyword.column))))
+                lastStepHadError = false
+            } catch {
+                entries.append(.error(error))
+                lastStepHadError = true
+            }
+        }
+        return entries
+    }
+
+    private static let exampleKinds: [String: String] = ["drops:": "drops", "keeps:": "keeps", "turns:": "turns"]
+
+    private func parseExample(_ kind: String, scanner: inout RuleLineScanner, column: Int) throws(RuleDiagnostic) -> RuleExample {
+        // The example text is everything after the keyword and one space, kept as written.
+        let scalars = Array(scanner.text.unicodeScalars)
+        var start = column + kind.count + 1
+        if start < scalars.count, scalars[start] == " " { start += 1 }
+        var text = String.UnicodeScalarView()
+        if start < scalars.count { text.append(contentsOf: scalars[start...]) }
+        let input = String(text)
+        let location = scanner.location(at: column)
+        switch kind {
+        case "drops": return RuleExample(input: input, expectation: .drops, location: location)
+        case "keeps": return RuleExample(input: input, expectation: .keeps, location: location)
+        default:
+            guard let arrow = input.firstRange(of: " => ") else {
+                throw scanner.error("a 'turns:' example needs ' => ' between the line and its result", at: column)
+            }
+            return RuleExample(
+                input: String(input[..<arrow.lowerBound]),
+                expectation: .turns(into: String(input[arrow.upperBound...])),
+                location: location)
+        }
+    }
+}
