@@ -81,10 +81,13 @@ public final class Pipeline {
     /// - Throws: ``PipelineError`` when reading or writing fails, or a limit stops the run.
     public func run<Source: ByteSource>(_ source: inout Source, named name: String, into output: OutputBuffer) throws(PipelineError) {
         inputName = name
+        stoppingFailure = nil
         sink.output = output
+        let bytesOutBefore = output.bytesWritten
         let head = self.head
         var number = 0
         var bytesIn = 0
+        var inputFailure: InputError?
         do {
             try lineReader.forEachLine(in: &source) { bytes in
                 number += 1
@@ -93,13 +96,20 @@ public final class Pipeline {
                 return output.failure == nil && stoppingFailure == nil
             }
         } catch {
-            record(lines: number, bytes: bytesIn)
-            throw .input(error)
+            inputFailure = error
         }
-        if output.failure == nil, stoppingFailure == nil { head.endDocument() }
+        if output.failure != nil || stoppingFailure != nil {
+            // End the document with the output detached, so stages drop what they hold and
+            // the next run starts afresh without writing after the stop. After a read error
+            // the document ends normally: what was read is written.
+            sink.output = nil
+        }
+        head.endDocument()
+        sink.output = output
         record(lines: number, bytes: bytesIn)
         output.flush()
-        statistics.bytesOut = output.bytesWritten
+        statistics.bytesOut += output.bytesWritten - bytesOutBefore
+        if let inputFailure { throw .input(inputFailure) }
         if let failure = output.failure { throw .output(failure) }
         if let stoppingFailure { throw .limitReached(stoppingFailure) }
     }

@@ -42,6 +42,8 @@ public final class Matcher {
     /// The byte range of the first match in `subject` at or after `start`, or nil.
     /// - Throws: ``MatchFailure`` when a limit (or any other PCRE2 error) stops the match.
     public func firstMatch(in subject: UnsafeRawBufferPointer, from start: Int = 0) throws(MatchFailure) -> Range<Int>? {
+        // The JIT fast path skips PCRE2's argument checks, so check the offset here.
+        guard start >= 0, start <= subject.count else { throw failure(PCRE2_ERROR_BADOFFSET) }
         let result = withSubject(subject) { base, length in
             if pattern.isJITCompiled {
                 return pcre2_jit_match_8(pattern.code, base, length, start, 0, matchData, matchContext)

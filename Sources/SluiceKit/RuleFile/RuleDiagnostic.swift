@@ -24,6 +24,8 @@ public struct RuleDiagnostic: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// The three-line rendering: `file:line:col: error: message`, the source line, a caret.
     public var description: String {
+        // Line 0 means the file as a whole (it could not be read): `file: error: message`.
+        guard location.line > 0 else { return "\(location.file): error: \(message)" }
         var text = "\(location): error: \(message)"
         guard !sourceLine.isEmpty else { return text }
         // Tabs stay tabs in the caret line so the caret lines up under tab-indented text.

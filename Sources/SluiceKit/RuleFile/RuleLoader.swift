@@ -1,3 +1,4 @@
+import Glibc
 import SluiceRules
 
 /// Every error found while loading rules, in file order.
@@ -121,7 +122,8 @@ public struct RuleLoader {
             do {
                 bytes = try FileBytes.read(path)
             } catch {
-                fail(error.description)
+                let reason = String(cString: strerror(error.errorNumber))
+                fail(including == nil ? "cannot read rule file: \(reason)" : "cannot read included file '\(path)': \(reason)")
                 return
             }
             identity = FileBytes.canonicalPath(path) ?? path
