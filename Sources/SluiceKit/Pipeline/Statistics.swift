@@ -6,6 +6,8 @@ public final class StepStatistics {
     public let keyword: String
     /// Lines the step removed.
     public internal(set) var linesRemoved = 0
+    /// Paragraphs the step removed (their lines count in ``linesRemoved`` too).
+    public internal(set) var paragraphsRemoved = 0
     /// Lines the step changed (a line with three replacements counts once).
     public internal(set) var linesChanged = 0
     /// Replacements made (a line with three replacements counts three).

@@ -6,6 +6,8 @@ public enum StepRegistry {
         KeepLines.self,
         ReplaceText.self,
         SqueezeBlankLines.self,
+        DedupeParagraphs.self,
+        DedupeLedes.self,
     ]
 
     /// The step type for `keyword`, if there is one.

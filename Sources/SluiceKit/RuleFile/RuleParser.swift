@@ -82,9 +82,7 @@ struct RuleParser {
                 continue
             }
 
-            guard let stepType = StepRegistry.step(named: keyword.text) else {
-                let known = (StepRegistry.all.map { $0.keyword } + ["include"]).joined(separator: ", ")
-                entries.append(.error(scanner.error("unknown action '\(keyword.text)'; expected one of: \(known)", at: keyword.column)))
+            guard let stepType = readStepType(keyword, scanner: &scanner, entries: &entries) else {
                 lastStepHadError = true
                 continue
             }
@@ -101,6 +99,64 @@ struct RuleParser {
         return entries
     }
 
+    /// Finds the step for `keyword`; a step whose keyword is two words (`dedupe ledes`)
+    /// takes the next word too. Reports an unknown keyword as an error entry.
+    private func readStepType(
+        _ keyword: (text: String, column: Int),
+        scanner: inout RuleLineScanner,
+        entries: inout [RuleEntry]
+    ) -> (any Step.Type)? {
+        if let single = StepRegistry.step(named: keyword.text) { return single }
+        let phrased = StepRegistry.all.filter { $0.keyword.hasPrefix(keyword.text + " ") }
+        guard !phrased.isEmpty else {
+            var known: [String] = []
+            for step in StepRegistry.all {
+                let first = String(step.keyword.prefix { $0 != " " })
+                if !known.contains(first) { known.append(first) }
+            }
+            known.append("include")
+            entries.append(.error(scanner.error(
+                "unknown action '\(keyword.text)'; expected one of: \(known.joined(separator: ", "))", at: keyword.column)))
+            return nil
+        }
+        let choices = phrased.map { "'\($0.keyword)'" }.joined(separator: " or ")
+        guard let second = scanner.readWord() else {
+            entries.append(.error(scanner.error("'\(keyword.text)' needs to say what: \(choices)")))
+            return nil
+        }
+        guard let step = StepRegistry.step(named: keyword.text + " " + second.text) else {
+            entries.append(.error(scanner.error(
+                "unknown '\(keyword.text)' step '\(second.text)'; expected \(choices)", at: second.column)))
+            return nil
+        }
+        return step
+    }
+
+    /// In example text `\\n` stands for a line break (so paragraph steps can have examples),
+    /// `\\t` for a tab and `\\\\` for a backslash; any other backslash is itself.
+    static func unescapeExample(_ text: String) -> String {
+        guard text.contains("\\") else { return text }
+        var result = ""
+        var escaped = false
+        for character in text {
+            if escaped {
+                switch character {
+                case "n": result.append("\n")
+                case "t": result.append("\t")
+                case "\\": result.append("\\")
+                default: result.append("\\"); result.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        if escaped { result.append("\\") }
+        return result
+    }
+
     private static let exampleKinds: [String: String] = ["drops:": "drops", "keeps:": "keeps", "turns:": "turns"]
 
     private func parseExample(_ kind: String, scanner: inout RuleLineScanner, column: Int) throws(RuleDiagnostic) -> RuleExample {
@@ -110,7 +166,7 @@ struct RuleParser {
         if start < scalars.count, scalars[start] == " " { start += 1 }
         var text = String.UnicodeScalarView()
         if start < scalars.count { text.append(contentsOf: scalars[start...]) }
-        let input = String(text)
+        let input = RuleParser.unescapeExample(String(text))
         let location = scanner.location(at: column)
         switch kind {
         case "drops": return RuleExample(input: input, expectation: .drops, location: location)

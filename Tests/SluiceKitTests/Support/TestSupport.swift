@@ -204,3 +204,26 @@ extension Matcher {
 
 /// A line of 30,000 `a`s and a `b`: `(a+)+$` backtracks on it for longer than anyone waits.
 let catastrophicSubject = [UInt8](repeating: UInt8(ascii: "a"), count: 30_000) + [UInt8(ascii: "b")]
+
+/// Paragraphs as one document: a blank line between each, a newline after the last. A nil
+/// paragraph stands for one a step removed: its line is gone, the blank lines around stay.
+func document(_ paragraphs: String?...) -> String {
+    paragraphs.map { $0.map { $0 + "\n" } ?? "" }.joined(separator: "\n")
+}
+
+/// Cleans `documents` one after another with one pipeline built from `ruleText` — through
+/// `Pipeline.clean` and, with a fresh pipeline per plan, through every ``ReadPlan`` — checks
+/// that all give the same outputs, and returns them (one per document).
+func cleanedDocuments(
+    _ ruleText: String, _ documents: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws -> [String] {
+    let ruleSet = try rules(ruleText)
+    let cleaning = Pipeline(rules: ruleSet)
+    let expected = documents.map { string(cleaning.clean(utf8($0))) }
+    for plan in ReadPlan.all {
+        let pipeline = Pipeline(rules: ruleSet)
+        let outputs = try documents.map { string(try run(pipeline, utf8($0), plan: plan)) }
+        #expect(outputs == expected, "\(plan.testDescription)", sourceLocation: sourceLocation)
+    }
+    return expected
+}

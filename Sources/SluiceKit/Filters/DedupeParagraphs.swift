@@ -1,0 +1,57 @@
+/// Removes every paragraph whose normalized text equals an earlier paragraph's in the same
+/// document; the first copy stays.
+///
+/// Syntax: `dedupe paragraphs [min-length=N] [as NAME]`
+///
+/// ```
+/// dedupe paragraphs min-length=20
+/// ```
+///
+/// A paragraph is a run of non-blank lines. Texts are compared after cc_net-style
+/// normalization (see ``TextNormalizer``): case, accents, digits, punctuation and spacing do
+/// not count. Paragraphs whose normalized text is shorter than `min-length` characters
+/// (default 20: "Photo:", "Reuters", "—") are never removed. Memory per document is one
+/// 64-bit hash per paragraph. Blank lines are left for `squeeze blank-lines` to tidy.
+public struct DedupeParagraphs: Step {
+    public static let keyword = "dedupe paragraphs"
+    public static let synopsis = "dedupe paragraphs [min-length=N]"
+
+    /// Paragraphs with fewer normalized characters than this are always kept.
+    public let minimumLength: Int
+
+    public static func parse(_ scanner: inout RuleLineScanner) throws(RuleDiagnostic) -> DedupeParagraphs {
+        let options = try StepOptions(&scanner, allowed: ["min-length"])
+        return DedupeParagraphs(minimumLength: try options.integer("min-length", default: 20, in: 1...100_000))
+    }
+
+    public func makeStage(_ context: StageContext, next: LineStage) -> LineStage {
+        Stage(minimumLength: minimumLength, statistics: context.statistics, next: next)
+    }
+
+    private final class Stage: ParagraphStage {
+        private let minimumLength: Int
+        private let statistics: StepStatistics
+        private let normalizer = TextNormalizer()
+        private var seen: Set<UInt64> = []
+
+        init(minimumLength: Int, statistics: StepStatistics, next: LineStage) {
+            self.minimumLength = minimumLength
+            self.statistics = statistics
+            super.init(next: next)
+        }
+
+        override func paragraphCompleted(_ paragraph: HeldLines) {
+            let words = normalizer.words(of: paragraph)
+            if words.characterCount >= minimumLength, !seen.insert(words.textHash).inserted {
+                statistics.paragraphsRemoved += 1
+                statistics.linesRemoved += paragraph.lineCount
+                return
+            }
+            paragraph.emit(to: next)
+        }
+
+        override func documentEnded() {
+            seen.removeAll(keepingCapacity: true)
+        }
+    }
+}

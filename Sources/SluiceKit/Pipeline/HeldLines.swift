@@ -1,0 +1,82 @@
+/// Copies of consecutive lines, kept so a step can decide about them later (a paragraph, or
+/// a blank line held in order with paragraphs).
+public struct HeldLines {
+    /// The lines' bytes, terminators included, one after another.
+    public private(set) var bytes: [UInt8] = []
+    /// For each line: where it ends in `bytes`, its content length and its input line number.
+    private var lines: [(end: Int, contentCount: Int, number: Int)] = []
+
+    public init() {}
+
+    /// True when no line is held.
+    public var isEmpty: Bool { lines.isEmpty }
+    /// How many lines are held.
+    public var lineCount: Int { lines.count }
+    /// The input line number of the first held line (0 when empty).
+    public var firstLineNumber: Int { lines.first?.number ?? 0 }
+
+    /// Copies `line` in.
+    public mutating func append(_ line: Line) {
+        bytes.append(contentsOf: line.bytes)
+        lines.append((bytes.count, line.contentCount, line.number))
+    }
+
+    /// Appends a line made of `content` and `terminator`.
+    public mutating func append(content: UnsafeRawBufferPointer, terminator: UnsafeRawBufferPointer, number: Int) {
+        bytes.append(contentsOf: content)
+        bytes.append(contentsOf: terminator)
+        lines.append((bytes.count, content.count, number))
+    }
+
+    /// Forgets every line, keeping the storage for reuse.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+    }
+
+    /// Calls `body` with the content (no terminator) of each line, in order.
+    public func forEachContent(_ body: (UnsafeRawBufferPointer) -> Void) {
+        forEachLine { content, _, _ in body(content) }
+    }
+
+    /// Calls `body` with the content, the terminator and the line number of each line.
+    public func forEachLine(_ body: (_ content: UnsafeRawBufferPointer, _ terminator: UnsafeRawBufferPointer, _ number: Int) -> Void) {
+        bytes.withUnsafeBytes { buffer in
+            var start = 0
+            for line in lines {
+                let contentEnd = start + line.contentCount
+                body(UnsafeRawBufferPointer(rebasing: buffer[start..<contentEnd]),
+                     UnsafeRawBufferPointer(rebasing: buffer[contentEnd..<line.end]), line.number)
+                start = line.end
+            }
+        }
+    }
+
+    /// Calls `body` with the contents of all lines at once (valid only during the call).
+    public func withContents<Result>(_ body: ([UnsafeRawBufferPointer]) -> Result) -> Result {
+        bytes.withUnsafeBytes { buffer in
+            var contents: [UnsafeRawBufferPointer] = []
+            contents.reserveCapacity(lines.count)
+            var start = 0
+            for line in lines {
+                contents.append(UnsafeRawBufferPointer(rebasing: buffer[start..<start + line.contentCount]))
+                start = line.end
+            }
+            return body(contents)
+        }
+    }
+
+    /// Pushes every held line, unchanged, to `stage`.
+    public func emit(to stage: LineStage?) {
+        guard let stage else { return }
+        bytes.withUnsafeBytes { buffer in
+            var start = 0
+            for line in lines {
+                stage.push(Line(
+                    bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<line.end]),
+                    contentCount: line.contentCount, number: line.number))
+                start = line.end
+            }
+        }
+    }
+}
