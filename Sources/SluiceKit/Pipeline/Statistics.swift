@@ -12,6 +12,8 @@ public final class StepStatistics {
     public internal(set) var linesChanged = 0
     /// Replacements made (a line with three replacements counts three).
     public internal(set) var replacements = 0
+    /// Quote marks the step removed.
+    public internal(set) var quotesRemoved = 0
     /// Lines on which a match limit stopped the step; those lines were left as they were.
     public internal(set) var limitFailures = 0
 

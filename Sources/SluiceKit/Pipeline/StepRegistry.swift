@@ -8,6 +8,8 @@ public enum StepRegistry {
         SqueezeBlankLines.self,
         DedupeParagraphs.self,
         DedupeLedes.self,
+        StrayQuoteRemover.self,
+        QuoteStraightener.self,
     ]
 
     /// The step type for `keyword`, if there is one.

@@ -1,0 +1,236 @@
+/// Removes quote marks that open and never close, or close and never opened, leaving every
+/// paired quote, apostrophe and prime alone.
+///
+/// Syntax: `quotes strip-stray [as NAME]`
+///
+/// ```
+/// quotes strip-stray
+/// ```
+///
+/// Each paragraph is paired with ``QuotePairing``. Conservative: the step removes nothing
+/// but quote marks, never touches a paragraph whose quotes pair up, and leaves a family alone
+/// in a paragraph where pairing is unsure (both an unmatched opener and an unmatched closer,
+/// or more than two unmatched marks). Straight `'` and `’` are never removed (they are so
+/// often apostrophes).
+///
+/// Quotations over several paragraphs keep their marks:
+/// - news style, where each paragraph opens again and only the last one closes: an opener
+///   left open is kept when the next real paragraph starts with an opener of its family —
+///   looking past interruptions, short paragraphs (at most 12 words) that do not end like a
+///   sentence, such as ad labels and captions;
+/// - German style, opened once and closed paragraphs later: an opener left open is kept when
+///   a later paragraph of the document has an unmatched closer of its family (which is kept
+///   too).
+/// To know, the step holds paragraphs back while an opener is undecided, up to 1 MiB; past
+/// that it keeps the undecided openers. An opener still undecided when the document ends is
+/// stray. A space left doubled, or left at a line's edge, by a removal is removed too.
+public struct StrayQuoteRemover: Step {
+    public static let keyword = "quotes strip-stray"
+    public static let synopsis = "quotes strip-stray"
+
+    public static func parse(_ scanner: inout RuleLineScanner) throws(RuleDiagnostic) -> StrayQuoteRemover {
+        _ = try StepOptions(&scanner, allowed: [])
+        return StrayQuoteRemover()
+    }
+
+    public func makeStage(_ context: StageContext, next: LineStage) -> LineStage {
+        Stage(statistics: context.statistics, next: next)
+    }
+
+    /// Most words a paragraph may have to count as an interruption of a quotation.
+    static let interruptionWords = 12
+    /// Bytes held back at most while openers are undecided.
+    static let holdLimit = 1 << 20
+
+    private final class Stage: ParagraphStage {
+        /// A paragraph or blank line held back, with the marks decided to go.
+        private struct Held {
+            var lines: HeldLines
+            var removals: [QuoteMark] = []
+        }
+
+        /// An opener whose fate depends on paragraphs still to come.
+        private struct Undecided {
+            /// Sequence number of its paragraph.
+            let paragraph: Int
+            let mark: QuoteMark
+            /// True until the next real paragraph has been seen.
+            var awaitsNextParagraph = true
+        }
+
+        private let statistics: StepStatistics
+        private var held: [Held] = []
+        /// The sequence number of `held[0]`.
+        private var firstHeld = 0
+        private var heldBytes = 0
+        private var undecided: [Undecided] = []
+
+        init(statistics: StepStatistics, next: LineStage) {
+            self.statistics = statistics
+            super.init(next: next)
+        }
+
+        override func paragraphCompleted(_ paragraph: HeldLines) {
+            let analysis = StrayQuoteRemover.analyze(paragraph)
+            var (openers, closers) = analysis.map(StrayQuoteRemover.candidates) ?? ([], [])
+
+            // Whether this is a real paragraph or an interruption matters only to open quotes.
+            if !undecided.isEmpty, !StrayQuoteRemover.isInterruption(paragraph) {
+                // News style: the quotation goes on in this paragraph.
+                undecided.removeAll { $0.awaitsNextParagraph && analysis?.leadingOpener == $0.mark.family }
+                for index in undecided.indices { undecided[index].awaitsNextParagraph = false }
+            }
+            // German style: a closer here ends a quotation opened paragraphs ago.
+            closers.removeAll { closer in
+                guard let open = undecided.lastIndex(where: { $0.mark.family == closer.family }) else { return false }
+                undecided.remove(at: open)
+                return true
+            }
+
+            let sequence = firstHeld + held.count
+            undecided += openers.map { Undecided(paragraph: sequence, mark: $0) }
+            openers.removeAll()
+            if held.isEmpty, undecided.isEmpty {
+                emit(Held(lines: paragraph, removals: closers))
+                return
+            }
+            hold(Held(lines: paragraph, removals: closers))
+        }
+
+        override func blankLine(_ line: Line) {
+            guard !held.isEmpty else {
+                next?.push(line)
+                return
+            }
+            var lines = HeldLines()
+            lines.append(line)
+            hold(Held(lines: lines))
+        }
+
+        override func documentEnded() {
+            // Openers nothing closed or continued are stray.
+            for opener in undecided { held[opener.paragraph - firstHeld].removals.append(opener.mark) }
+            undecided.removeAll()
+            writeOut()
+        }
+
+        private func hold(_ item: Held) {
+            held.append(item)
+            heldBytes += item.lines.bytes.count
+            if heldBytes > StrayQuoteRemover.holdLimit {
+                // Too long to wait for: keep the undecided openers.
+                undecided.removeAll()
+            }
+            writeOut()
+        }
+
+        /// Writes out the held items that no undecided opener needs any more.
+        private func writeOut() {
+            let needed = undecided.map(\.paragraph).min() ?? Int.max
+            var count = 0
+            while count < held.count, firstHeld + count < needed {
+                emit(held[count])
+                count += 1
+            }
+            guard count > 0 else { return }
+            for item in held[0..<count] { heldBytes -= item.lines.bytes.count }
+            held.removeFirst(count)
+            firstHeld += count
+        }
+
+        private func emit(_ item: Held) {
+            guard !item.removals.isEmpty else {
+                item.lines.emit(to: next)
+                return
+            }
+            let removals = item.removals.sorted { ($0.line, $0.offset) < ($1.line, $1.offset) }
+            statistics.quotesRemoved += removals.count
+            statistics.linesChanged += Set(removals.map(\.line)).count
+            StrayQuoteRemover.removing(removals, from: item.lines).emit(to: next)
+        }
+    }
+
+    /// The pairing of `paragraph`, or nil when it has no byte that could start a quote mark.
+    static func analyze(_ paragraph: HeldLines) -> QuoteAnalysis? {
+        var hasCandidate = false
+        paragraph.forEachContent { content in
+            if !hasCandidate, content.contains(where: QuoteMarks.mayStartQuote) { hasCandidate = true }
+        }
+        guard hasCandidate else { return nil }
+        return paragraph.withContents { QuotePairing.analyze($0) }
+    }
+
+    /// The unmatched marks of a paragraph that may go, per the conservative rules above:
+    /// openers (which paragraphs to come may still pair) and closers.
+    static func candidates(_ analysis: QuoteAnalysis) -> (openers: [QuoteMark], closers: [QuoteMark]) {
+        var openers: [QuoteMark] = []
+        var closers: [QuoteMark] = []
+        for family in [QuoteFamily.double, .single, .guillemet, .singleGuillemet] {
+            var familyOpeners = analysis.unmatchedOpeners.filter { $0.family == family }
+            var familyClosers = analysis.unmatchedClosers.filter { $0.family == family }
+            if familyOpeners.isEmpty, familyClosers.isEmpty { continue }
+            if !familyOpeners.isEmpty, !familyClosers.isEmpty { continue }  // unsure which is wrong
+            if familyOpeners.count + familyClosers.count > 2 { continue }  // unsure they are quotes
+            if family == .single {
+                familyClosers = []  // a single closing mark may always be an apostrophe
+                familyOpeners = familyOpeners.filter { $0.length > 1 }  // curly ‘ ‚ ‛ only, never '
+            }
+            openers += familyOpeners
+            closers += familyClosers
+        }
+        return (openers, closers)
+    }
+
+    /// True for a short paragraph that does not end like a sentence: an ad label, a caption
+    /// or a related link between two paragraphs of one quotation.
+    static func isInterruption(_ paragraph: HeldLines) -> Bool {
+        var words = 0
+        var last: UInt8 = 0
+        paragraph.forEachContent { content in
+            var inWord = false
+            for byte in content {
+                let isSpace = byte == 0x20 || byte == 0x09
+                if !isSpace, !inWord { words += 1 }
+                inWord = !isSpace
+                if !isSpace { last = byte }
+            }
+        }
+        // Sentence ends: . ! ? : ; and the last byte of … ” » ’ (0xA6, 0x9D, 0xBB, 0x99) or a quote.
+        let sentenceEnds: Set<UInt8> = [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22, 0x27, 0xA6, 0x9D, 0xBB, 0x99]
+        return words <= interruptionWords && !sentenceEnds.contains(last)
+    }
+
+    /// `paragraph` without the bytes of `marks`; a space left doubled, or left at a line's
+    /// edge, by a removal goes too.
+    static func removing(_ marks: [QuoteMark], from paragraph: HeldLines) -> HeldLines {
+        var result = HeldLines()
+        var lineIndex = 0
+        paragraph.forEachLine { content, terminator, number in
+            let cuts = marks.filter { $0.line == lineIndex }
+            lineIndex += 1
+            guard !cuts.isEmpty else {
+                result.append(content: content, terminator: terminator, number: number)
+                return
+            }
+            var kept: [UInt8] = []
+            var position = 0
+            for cut in cuts {
+                var start = cut.offset
+                var end = cut.offset + cut.length
+                let spaceBefore = start > 0 && content[start - 1] == 0x20
+                let spaceAfter = end < content.count && content[end] == 0x20
+                if spaceAfter, spaceBefore || start == 0 {
+                    end += 1
+                } else if spaceBefore, end == content.count {
+                    start -= 1
+                }
+                start = max(start, position)
+                kept.append(contentsOf: content[position..<start])
+                position = end
+            }
+            kept.append(contentsOf: content[position...])
+            kept.withUnsafeBytes { result.append(content: $0, terminator: terminator, number: number) }
+        }
+        return result
+    }
+}
