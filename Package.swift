@@ -24,6 +24,10 @@ let package = Package(
             sources: ["EmbeddedRuleFiles.swift"],
             resources: [
                 .embedInCode("default.rules"),
+                .embedInCode("ads.rules"),
+                .embedInCode("social.rules"),
+                .embedInCode("read-more.rules"),
+                .embedInCode("publisher.rules"),
                 .embedInCode("news.rules"),
             ]
         ),

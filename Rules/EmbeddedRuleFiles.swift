@@ -7,6 +7,10 @@ public enum EmbeddedRuleFiles {
     /// Every shipped rule file's bytes, by file name.
     public static let files: [String: [UInt8]] = [
         "default.rules": PackageResources.default_rules,
+        "ads.rules": PackageResources.ads_rules,
+        "social.rules": PackageResources.social_rules,
+        "read-more.rules": PackageResources.read_more_rules,
+        "publisher.rules": PackageResources.publisher_rules,
         "news.rules": PackageResources.news_rules,
     ]
 }

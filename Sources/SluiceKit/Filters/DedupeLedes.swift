@@ -57,6 +57,8 @@ public struct DedupeLedes: Step {
         var comparedShingles: Set<UInt64> = []
         var orderedShingles: [UInt64]
         var characterCount: Int
+        /// True when the paragraph ends in an ellipsis: a teaser cut short.
+        var isTruncated: Bool
         /// Index in `held`, or nil once written out.
         var heldIndex: Int?
 
@@ -84,15 +86,19 @@ public struct DedupeLedes: Step {
 
         override func paragraphCompleted(_ paragraph: HeldLines) {
             let words = normalizer.words(of: paragraph)
-            guard words.wordHashes.count >= step.minimumWords else {
+            let ending = DedupeLedes.ending(of: paragraph)
+            guard words.wordHashes.count >= step.minimumWords, ending != .none else {
+                // Too short, or a headline or label rather than a sentence: never a lede copy.
                 hold(paragraph)
                 return
             }
             let ordered = DedupeLedes.shingles(of: words.wordHashes, size: step.shingleSize)
             // The candidate's set is built only if it joins the zone: comparisons probe the
             // zone's sets, which keeps the cost per paragraph at one pass per zone entry.
-            var candidate = Lede(shingles: [], orderedShingles: ordered, characterCount: words.characterCount, heldIndex: nil)
-            for (index, lede) in zone.enumerated() where isCopy(lede, candidate) {
+            var candidate = Lede(
+                shingles: [], orderedShingles: ordered, characterCount: words.characterCount,
+                isTruncated: ending == .ellipsis, heldIndex: nil)
+            for (index, lede) in zone.enumerated() where areCopies(lede, candidate) {
                 candidate.makeSets()
                 if candidate.characterCount > lede.characterCount, let earlier = lede.heldIndex {
                     // The later copy says more: drop the earlier one and let this one stand for it.
@@ -136,6 +142,20 @@ public struct DedupeLedes: Step {
         override func documentEnded() {
             writeOutHeld()
             zone.removeAll(keepingCapacity: true)
+        }
+
+        /// True when the two are copies: the shorter one's shingles are in the longer one
+        /// (``isCopy(_:_:)``), and either the shorter one is a teaser cut short with an
+        /// ellipsis, or it is nearly as long as the other (a dateline or a few words more).
+        /// A complete sentence that a much longer paragraph merely contains is not a copy:
+        /// removing it would lose a line of the article.
+        private func areCopies(_ lede: Lede, _ candidate: Lede) -> Bool {
+            let shorter = lede.characterCount <= candidate.characterCount ? lede : candidate
+            let longerCount = max(lede.characterCount, candidate.characterCount)
+            guard shorter.isTruncated || Double(shorter.characterCount) >= DedupeLedes.similarLength * Double(longerCount) else {
+                return false
+            }
+            return isCopy(lede, candidate)
         }
 
         /// True when at least `threshold` of the shorter paragraph's shingles, its last one
@@ -190,6 +210,28 @@ public struct DedupeLedes: Step {
             heldBytes = 0
             for index in zone.indices { zone[index].heldIndex = nil }
         }
+    }
+
+    /// How long (in normalized characters) the shorter of two complete copies must be,
+    /// relative to the longer, for them to be copies.
+    static let similarLength = 0.75
+
+    /// How a paragraph ends: like a sentence, in an ellipsis, or neither (a headline).
+    enum Ending { case sentence, ellipsis, none }
+
+    /// Looks at the last characters of the paragraph, past closing quotes and brackets.
+    static func ending(of paragraph: HeldLines) -> Ending {
+        var last: [UInt8] = []
+        paragraph.forEachContent { content in
+            var end = content.count
+            while end > 0, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
+            if end > 0 { last = Array(content[max(0, end - 12)..<end]) }
+        }
+        var text = String(decoding: last, as: UTF8.self)
+        while let final = text.last, "\"'”’»)]“".contains(final) { text.removeLast() }
+        if text.hasSuffix("…") || text.hasSuffix("...") { return .ellipsis }
+        if let final = text.last, ".!?".contains(final) { return .sentence }
+        return .none
     }
 
     /// Hashes of every run of `size` consecutive words (one hash of all words when there

@@ -184,20 +184,13 @@ public struct StrayQuoteRemover: Step {
     /// True for a short paragraph that does not end like a sentence: an ad label, a caption
     /// or a related link between two paragraphs of one quotation.
     static func isInterruption(_ paragraph: HeldLines) -> Bool {
-        var words = 0
         var last: UInt8 = 0
         paragraph.forEachContent { content in
-            var inWord = false
-            for byte in content {
-                let isSpace = byte == 0x20 || byte == 0x09
-                if !isSpace, !inWord { words += 1 }
-                inWord = !isSpace
-                if !isSpace { last = byte }
-            }
+            if let final = content.last(where: { $0 != 0x20 && $0 != 0x09 }) { last = final }
         }
         // Sentence ends: . ! ? : ; and the last byte of … ” » ’ (0xA6, 0x9D, 0xBB, 0x99) or a quote.
         let sentenceEnds: Set<UInt8> = [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22, 0x27, 0xA6, 0x9D, 0xBB, 0x99]
-        return words <= interruptionWords && !sentenceEnds.contains(last)
+        return paragraph.wordCount <= interruptionWords && !sentenceEnds.contains(last)
     }
 
     /// `paragraph` without the bytes of `marks`; a space left doubled, or left at a line's

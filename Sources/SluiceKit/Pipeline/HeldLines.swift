@@ -15,6 +15,20 @@ public struct HeldLines {
     /// The input line number of the first held line (0 when empty).
     public var firstLineNumber: Int { lines.first?.number ?? 0 }
 
+    /// The number of words (runs of characters other than space and tab) in all lines.
+    public var wordCount: Int {
+        var words = 0
+        forEachContent { content in
+            var inWord = false
+            for byte in content {
+                let isSpace = byte == 0x20 || byte == 0x09
+                if !isSpace, !inWord { words += 1 }
+                inWord = !isSpace
+            }
+        }
+        return words
+    }
+
     /// Copies `line` in.
     public mutating func append(_ line: Line) {
         bytes.append(contentsOf: line.bytes)

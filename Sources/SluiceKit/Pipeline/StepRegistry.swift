@@ -4,6 +4,7 @@ public enum StepRegistry {
     public static let all: [any Step.Type] = [
         DropLines.self,
         KeepLines.self,
+        DropListBlocks.self,
         ReplaceText.self,
         SqueezeBlankLines.self,
         DedupeParagraphs.self,

@@ -174,7 +174,10 @@ import Testing
         let set = try RuleLoader().loadDefault()
         #expect(!set.steps.isEmpty)
         #expect(RuleLoader.defaultFileName == "default.rules")
-        #expect(set.steps.allSatisfy { $0.location.file == "default.rules" })
+        // Steps come from default.rules and the built-in files it includes, in include order.
+        #expect(set.steps.allSatisfy { RuleLoader.builtInFiles[$0.location.file] != nil })
+        #expect(set.steps.first?.location.file == "ads.rules")
+        #expect(set.steps.last?.location.file == "default.rules")
     }
 
     @Test func everyBuiltInFileLoads() throws {
