@@ -92,12 +92,19 @@ public struct DedupeLedes: Step {
                 hold(paragraph)
                 return
             }
+            let isTruncated = ending == .ellipsis
+            if zone.count == step.window,
+               !zone.contains(where: { lengthsAllowCopies($0.characterCount, $0.isTruncated, words.characterCount, isTruncated) }) {
+                // No zone paragraph is of a size to be a copy of this one: skip the shingles.
+                hold(paragraph)
+                return
+            }
             let ordered = DedupeLedes.shingles(of: words.wordHashes, size: step.shingleSize)
             // The candidate's set is built only if it joins the zone: comparisons probe the
             // zone's sets, which keeps the cost per paragraph at one pass per zone entry.
             var candidate = Lede(
                 shingles: [], orderedShingles: ordered, characterCount: words.characterCount,
-                isTruncated: ending == .ellipsis, heldIndex: nil)
+                isTruncated: isTruncated, heldIndex: nil)
             for (index, lede) in zone.enumerated() where areCopies(lede, candidate) {
                 candidate.makeSets()
                 if candidate.characterCount > lede.characterCount, let earlier = lede.heldIndex {
@@ -150,12 +157,14 @@ public struct DedupeLedes: Step {
         /// A complete sentence that a much longer paragraph merely contains is not a copy:
         /// removing it would lose a line of the article.
         private func areCopies(_ lede: Lede, _ candidate: Lede) -> Bool {
-            let shorter = lede.characterCount <= candidate.characterCount ? lede : candidate
-            let longerCount = max(lede.characterCount, candidate.characterCount)
-            guard shorter.isTruncated || Double(shorter.characterCount) >= DedupeLedes.similarLength * Double(longerCount) else {
-                return false
-            }
-            return isCopy(lede, candidate)
+            lengthsAllowCopies(lede.characterCount, lede.isTruncated, candidate.characterCount, candidate.isTruncated)
+                && isCopy(lede, candidate)
+        }
+
+        /// The size test of ``areCopies(_:_:)``, which needs no shingles.
+        private func lengthsAllowCopies(_ first: Int, _ firstTruncated: Bool, _ second: Int, _ secondTruncated: Bool) -> Bool {
+            let shorterIsTruncated = first <= second ? firstTruncated : secondTruncated
+            return shorterIsTruncated || Double(min(first, second)) >= DedupeLedes.similarLength * Double(max(first, second))
         }
 
         /// True when at least `threshold` of the shorter paragraph's shingles, its last one
