@@ -1,4 +1,5 @@
 import Glibc
+import SluiceKit
 
 /// Messages to the terminal, written straight to the file descriptors (Swift 6 rejects
 /// Glibc's `stderr` global as not concurrency-safe).
@@ -9,6 +10,14 @@ enum Diagnostics {
 
     static func warning(_ message: String) {
         writeError("sluice: warning: \(message)\n")
+    }
+
+    /// Prints each rule diagnostic not printed before (a file included by several of the
+    /// files checked would otherwise report its errors once per includer).
+    static func ruleErrors(_ errors: RuleErrors, skipping printed: inout Set<String>) {
+        for diagnostic in errors.diagnostics where printed.insert(diagnostic.description).inserted {
+            writeError(diagnostic.description + "\n")
+        }
     }
 
     static func writeError(_ text: String) {

@@ -2,15 +2,20 @@ import Glibc
 
 /// Splits a ``ByteSource`` into lines with `memchr`, reading large chunks into one reused
 /// buffer. Each line keeps its terminator; a last line without one comes out without one.
+/// With another `separator` (NUL for `-z`), it splits into records ending in that byte.
 ///
 /// The buffer grows only when one line is longer than it, to hold that line.
 public struct LineReader {
     /// The size of each read and of the buffer at first.
     public let chunkSize: Int
+    /// The byte that ends a line (`\n` unless given).
+    public let separator: UInt8
 
-    /// A reader that reads `chunkSize` bytes at a time (1 MiB when not given).
-    public init(chunkSize: Int = 1 << 20) {
+    /// A reader that reads `chunkSize` bytes at a time (1 MiB when not given) and splits
+    /// after each `separator`.
+    public init(chunkSize: Int = 1 << 20, separator: UInt8 = 0x0A) {
         self.chunkSize = max(1, chunkSize)
+        self.separator = separator
     }
 
     /// Calls `body` with each line of `source`, in order, until the input ends or `body`
@@ -48,7 +53,7 @@ public struct LineReader {
             }
             var scan = filled
             filled += count
-            while scan < filled, let newline = memchr(buffer + scan, 0x0A, filled - scan) {
+            while scan < filled, let newline = memchr(buffer + scan, Int32(separator), filled - scan) {
                 let end = buffer.distance(to: newline) + 1
                 if !body(UnsafeRawBufferPointer(start: buffer + lineStart, count: end - lineStart)) { return }
                 lineStart = end

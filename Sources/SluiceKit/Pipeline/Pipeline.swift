@@ -20,7 +20,9 @@ extension LimitFailure: CustomStringConvertible {
     /// `rule NAME (file:line) stopped on line N of INPUT: PCRE2 message; line left unchanged`.
     public var description: String {
         let rule = stepName == stepLocation.file + ":\(stepLocation.line)" ? stepName : "\(stepName) (\(stepLocation.file):\(stepLocation.line))"
-        return "rule \(rule) gave up on line \(lineNumber) of \(inputName == "-" ? "standard input" : "'\(inputName)'"): \(failure.message); line left unchanged"
+        let input = inputName == "-" ? "standard input" : "'\(inputName)'"
+        let place = documentName.map { "\($0) of \(input)" } ?? input
+        return "rule \(rule) gave up on line \(lineNumber) of \(place): \(failure.message); line left unchanged"
     }
 }
 
@@ -47,21 +49,52 @@ public final class Pipeline {
     public var lineReader = LineReader()
 
     var inputName = "-"
+    var documentName: String?
+    private let observer: PipelineObserver?
     private var head: LineStage
     private let sink: SinkStage
     private var stoppingFailure: LimitFailure?
 
-    /// Builds the stages of every step in `rules`, each with its own matchers.
-    public init(rules: RuleSet, limits: MatchLimits = .standard) {
+    /// Builds the stages of every step in `rules`, each with its own matchers. With an
+    /// `observer`, taps around every stage report each line a step removes or changes
+    /// (see ``PipelineObserver``).
+    public init(rules: RuleSet, limits: MatchLimits = .standard, observer: PipelineObserver? = nil) {
         self.rules = rules
-        let stepStatistics = rules.steps.map { StepStatistics(name: $0.name, keyword: type(of: $0.step).keyword) }
+        self.observer = observer
+        let stepStatistics = rules.steps.map { StepStatistics(name: $0.name, keyword: type(of: $0.step).keyword, location: $0.location) }
         self.statistics = Statistics(steps: stepStatistics)
         self.sink = SinkStage()
         self.head = sink
+        let traces = observer == nil ? [] : rules.steps.map(LineTrace.init)
         var next: LineStage = sink
-        for (index, ruleStep) in rules.steps.enumerated().reversed() {
-            let context = StageContext(limits: limits, statistics: stepStatistics[index], step: ruleStep, pipeline: self)
-            next = ruleStep.step.makeStage(context, next: next)
+        var index = rules.steps.count - 1
+        while index >= 0 {
+            // Without an observer, a run of consecutive drop steps becomes one stage with a
+            // joined pattern (an observer needs one stage per step to see each one's work).
+            var first = index
+            if observer == nil, rules.steps[index].step is DropLines {
+                while first > 0, rules.steps[first - 1].step is DropLines { first -= 1 }
+            }
+            let contexts = (first...index).map {
+                StageContext(limits: limits, statistics: stepStatistics[$0], step: rules.steps[$0], pipeline: self)
+            }
+            let patterns = rules.steps[first...index].compactMap { ($0.step as? DropLines)?.pattern }
+            if first < index, let run = DropRunStage(patterns: patterns, contexts: contexts, next: next) {
+                next = run
+            } else {
+                for step in (first...index).reversed() {
+                    if let observer {
+                        next = ObservingStage(
+                            leaving: traces[step], entering: step + 1 < traces.count ? traces[step + 1] : nil,
+                            observer: observer, next: next)
+                    }
+                    next = rules.steps[step].step.makeStage(contexts[step - first], next: next)
+                }
+            }
+            index = first - 1
+        }
+        if let observer, let first = traces.first {
+            next = ObservingStage(leaving: nil, entering: first, observer: observer, next: next)
         }
         self.head = next
     }
@@ -77,10 +110,15 @@ public final class Pipeline {
     }
 
     /// Reads `source` to its end as one document and writes what the steps keep to `output`
-    /// (flushed at the end).
+    /// (flushed at the end). `name` is the input's (`-` for standard input); `document`
+    /// says which document of it this is, when there are several (`the record on line 5`).
     /// - Throws: ``PipelineError`` when reading or writing fails, or a limit stops the run.
-    public func run<Source: ByteSource>(_ source: inout Source, named name: String, into output: OutputBuffer) throws(PipelineError) {
+    public func run<Source: ByteSource>(
+        _ source: inout Source, named name: String, document: String? = nil, into output: OutputBuffer
+    ) throws(PipelineError) {
         inputName = name
+        documentName = document
+        observer?.documentStarted(named: name, document: document)
         stoppingFailure = nil
         sink.output = output
         let bytesOutBefore = output.bytesWritten

@@ -6,7 +6,10 @@ public struct LimitFailure: Sendable {
     public let stepLocation: SourceLocation
     /// The input's name (`-` for standard input).
     public let inputName: String
-    /// 1-based line number in that input.
+    /// Which document of the input, in document modes (`the record on line 5`,
+    /// `document 3`); nil when the input is one document.
+    public let documentName: String?
+    /// 1-based line number in the input, or in the document when there is a document name.
     public let lineNumber: Int
     /// PCRE2's reason.
     public let failure: MatchFailure
@@ -34,6 +37,6 @@ public final class StageContext {
         statistics.limitFailures += 1
         pipeline.limitFailed(LimitFailure(
             stepName: step.name, stepLocation: step.location,
-            inputName: pipeline.inputName, lineNumber: line.number, failure: failure))
+            inputName: pipeline.inputName, documentName: pipeline.documentName, lineNumber: line.number, failure: failure))
     }
 }

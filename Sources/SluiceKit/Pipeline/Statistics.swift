@@ -4,6 +4,8 @@ public final class StepStatistics {
     public let name: String
     /// The step's keyword (`drop`, `replace`, …).
     public let keyword: String
+    /// Where the step is written.
+    public let location: SourceLocation
     /// Lines the step removed.
     public internal(set) var linesRemoved = 0
     /// Paragraphs the step removed (their lines count in ``linesRemoved`` too).
@@ -17,9 +19,10 @@ public final class StepStatistics {
     /// Lines on which a match limit stopped the step; those lines were left as they were.
     public internal(set) var limitFailures = 0
 
-    init(name: String, keyword: String) {
+    init(name: String, keyword: String, location: SourceLocation) {
         self.name = name
         self.keyword = keyword
+        self.location = location
     }
 }
 
