@@ -16,7 +16,8 @@
 /// at least `threshold` (default 0.9) of the shorter one's word `shingle`-grams (default 3
 /// words) appear in the longer one; the shorter one's last shingle is left out, so a word
 /// cut off at the end does not count against it. Of two copies the one with more content
-/// (normalized characters) stays; when equal, the first.
+/// (normalized characters) stays; when equal, the first. A paragraph is compared with every
+/// zone paragraph: when it says more than all those it copies, they all go.
 ///
 /// The step holds a document back until it ends, so that it can drop the first copy when a
 /// longer one follows; past 8 MiB held it writes out what it holds and from then on can
@@ -105,21 +106,26 @@ public struct DedupeLedes: Step {
             var candidate = Lede(
                 shingles: [], orderedShingles: ordered, characterCount: words.characterCount,
                 isTruncated: isTruncated, heldIndex: nil)
-            for (index, lede) in zone.enumerated() where areCopies(lede, candidate) {
-                candidate.makeSets()
-                if candidate.characterCount > lede.characterCount, let earlier = lede.heldIndex {
-                    // The later copy says more: drop the earlier one and let this one stand for it.
-                    held[earlier].isDropped = true
-                    count(held[earlier].lines)
-                    zone[index] = candidate
-                    zone[index].heldIndex = held.count
-                    hold(paragraph)
-                } else if candidate.characterCount > lede.characterCount {
-                    // The earlier copy is already written out; keeping both loses nothing.
-                    hold(paragraph)
-                } else {
+            let copies = zone.indices.filter { areCopies(zone[$0], candidate) }
+            if !copies.isEmpty {
+                if copies.contains(where: { zone[$0].characterCount >= candidate.characterCount }) {
+                    // An earlier copy says as much or more: this one goes.
                     count(paragraph)
+                    return
                 }
+                // This copy says more than every earlier one it copies: they go (those still
+                // held), and it stands for them in the zone.
+                candidate.makeSets()
+                candidate.heldIndex = held.count
+                for index in copies {
+                    if let earlier = zone[index].heldIndex {
+                        held[earlier].isDropped = true
+                        count(held[earlier].lines)
+                    }
+                }
+                zone[copies[0]] = candidate
+                for index in copies.dropFirst().reversed() { zone.remove(at: index) }
+                hold(paragraph)
                 return
             }
             if zone.count < step.window {
@@ -237,7 +243,9 @@ public struct DedupeLedes: Step {
             if end > 0 { last = Array(content[max(0, end - 12)..<end]) }
         }
         var text = String(decoding: last, as: UTF8.self)
-        while let final = text.last, "\"'”’»)]“".contains(final) { text.removeLast() }
+        // White space between them counts as nothing either: `noon. “` ends like `noon.`, as it
+        // does once `quotes strip-stray` has removed the stray mark.
+        while let final = text.last, "\"'”’»)]“ \t".contains(final) { text.removeLast() }
         if text.hasSuffix("…") || text.hasSuffix("...") { return .ellipsis }
         if let final = text.last, ".!?".contains(final) { return .sentence }
         return .none

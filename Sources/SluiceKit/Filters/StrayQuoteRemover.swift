@@ -23,7 +23,9 @@
 ///   too).
 /// To know, the step holds paragraphs back while an opener is undecided, up to 1 MiB; past
 /// that it keeps the undecided openers. An opener still undecided when the document ends is
-/// stray. A space left doubled, or left at a line's edge, by a removal is removed too.
+/// stray, unless it leads a paragraph that continues a quotation (it kept the opener before
+/// it, so it stays too: running the step twice gives what running it once gives). A space
+/// left doubled, or left at a line's edge, by a removal is removed too.
 public struct StrayQuoteRemover: Step {
     public static let keyword = "quotes strip-stray"
     public static let synopsis = "quotes strip-stray"
@@ -56,6 +58,10 @@ public struct StrayQuoteRemover: Step {
             let mark: QuoteMark
             /// True until the next real paragraph has been seen.
             var awaitsNextParagraph = true
+            /// True for the leading opener of a paragraph that continues a quotation: the
+            /// opener before it was kept because of it, so it is never stray either
+            /// (removing it would make a second run remove the earlier one).
+            var continuesQuotation = false
         }
 
         private let statistics: StepStatistics
@@ -75,9 +81,12 @@ public struct StrayQuoteRemover: Step {
             var (openers, closers) = analysis.map(StrayQuoteRemover.candidates) ?? ([], [])
 
             // Whether this is a real paragraph or an interruption matters only to open quotes.
+            var continuedFamily: QuoteFamily?
             if !undecided.isEmpty, !StrayQuoteRemover.isInterruption(paragraph) {
                 // News style: the quotation goes on in this paragraph.
+                let before = undecided.count
                 undecided.removeAll { $0.awaitsNextParagraph && analysis?.leadingOpener == $0.mark.family }
+                if undecided.count < before { continuedFamily = analysis?.leadingOpener }
                 for index in undecided.indices { undecided[index].awaitsNextParagraph = false }
             }
             // German style: a closer here ends a quotation opened paragraphs ago.
@@ -88,7 +97,11 @@ public struct StrayQuoteRemover: Step {
             }
 
             let sequence = firstHeld + held.count
-            undecided += openers.map { Undecided(paragraph: sequence, mark: $0) }
+            let leading = continuedFamily == nil ? nil : StrayQuoteRemover.firstNonSpace(of: paragraph)
+            undecided += openers.map { opener in
+                let continues = opener.family == continuedFamily && leading.map { $0 == (opener.line, opener.offset) } == true
+                return Undecided(paragraph: sequence, mark: opener, continuesQuotation: continues)
+            }
             openers.removeAll()
             if held.isEmpty, undecided.isEmpty {
                 emit(Held(lines: paragraph, removals: closers))
@@ -109,7 +122,9 @@ public struct StrayQuoteRemover: Step {
 
         override func documentEnded() {
             // Openers nothing closed or continued are stray.
-            for opener in undecided { held[opener.paragraph - firstHeld].removals.append(opener.mark) }
+            for opener in undecided where !opener.continuesQuotation {
+                held[opener.paragraph - firstHeld].removals.append(opener.mark)
+            }
             undecided.removeAll()
             writeOut()
         }
@@ -181,6 +196,22 @@ public struct StrayQuoteRemover: Step {
         return (openers, closers)
     }
 
+    /// The line and byte offset of the first character of `paragraph` that is not white
+    /// space (where a leading opener stands), or nil when it is all white space.
+    static func firstNonSpace(of paragraph: HeldLines) -> (line: Int, offset: Int)? {
+        paragraph.withContents { contents in
+            for (line, content) in contents.enumerated() {
+                var offset = 0
+                while offset < content.count {
+                    let (value, length) = UTF8Scalar.scalar(content, at: offset)
+                    if !value.properties.isWhitespace { return (line, offset) }
+                    offset += length
+                }
+            }
+            return nil
+        }
+    }
+
     /// True for a short paragraph that does not end like a sentence: an ad label, a caption
     /// or a related link between two paragraphs of one quotation.
     static func isInterruption(_ paragraph: HeldLines) -> Bool {
@@ -216,6 +247,14 @@ public struct StrayQuoteRemover: Step {
                     end += 1
                 } else if spaceBefore, end == content.count {
                     start -= 1
+                }
+                // At a line's edge, no white space at all may be left (trailing white space
+                // removed before this step would otherwise come back).
+                if start == 0 {
+                    while end < content.count, content[end] == 0x20 || content[end] == 0x09 { end += 1 }
+                }
+                if end == content.count {
+                    while start > position, content[start - 1] == 0x20 || content[start - 1] == 0x09 { start -= 1 }
                 }
                 start = max(start, position)
                 kept.append(contentsOf: content[position..<start])

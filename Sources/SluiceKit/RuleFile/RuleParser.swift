@@ -132,8 +132,9 @@ struct RuleParser {
         return step
     }
 
-    /// In example text `\\n` stands for a line break (so paragraph steps can have examples),
-    /// `\\t` for a tab and `\\\\` for a backslash; any other backslash is itself.
+    /// In example text `\n` stands for a line break (so paragraph steps can have examples),
+    /// `\t` for a tab, `\r` for a carriage return and `\\` for a backslash; any other
+    /// backslash is itself.
     static func unescapeExample(_ text: String) -> String {
         guard text.contains("\\") else { return text }
         var result = ""
@@ -143,6 +144,7 @@ struct RuleParser {
                 switch character {
                 case "n": result.append("\n")
                 case "t": result.append("\t")
+                case "r": result.append("\r")
                 case "\\": result.append("\\")
                 default: result.append("\\"); result.append(character)
                 }
