@@ -109,6 +109,7 @@ struct Clean: ParsableCommand {
         pipeline.stopsOnLimitFailure = strict
         var warnings = LimitWarnings()
         if !strict { pipeline.onLimitFailure = { warnings.report($0) } }
+        pipeline.onOverlongLine = { Diagnostics.warning($0.description) }
         let output = explain ? OutputBuffer(sink: DiscardingSink()) : stdout
         let progressMeter = ProgressMeter.make(requested: progress, inputs: inputs)
         defer {

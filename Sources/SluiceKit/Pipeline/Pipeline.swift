@@ -1,3 +1,17 @@
+/// A line too long for the steps, passed through unchanged.
+public struct OverlongLine: Sendable, CustomStringConvertible {
+    /// The input's name (`-` for standard input).
+    public let inputName: String
+    /// 1-based line number in that input.
+    public let lineNumber: Int
+    /// The length limit it went over, in bytes.
+    public let limit: Int
+
+    public var description: String {
+        "line \(lineNumber) of \(inputName == "-" ? "standard input" : "'\(inputName)'") is longer than \(limit) bytes: passed through unchanged, no rule applied"
+    }
+}
+
 /// Why a pipeline run stopped early.
 public enum PipelineError: Error, Sendable, CustomStringConvertible {
     /// Reading the input failed.
@@ -45,8 +59,18 @@ public final class Pipeline {
     public var onLimitFailure: ((LimitFailure) -> Void)?
     /// When true, the first limit failure stops the run with ``PipelineError/limitReached(_:)``.
     public var stopsOnLimitFailure = false
-    /// How many bytes each read asks for.
-    public var lineReader = LineReader()
+    /// How the input is read: 1 MiB at a time, lines longer than
+    /// ``Pipeline/maximumLineLength`` passed through in parts.
+    public var lineReader: LineReader = {
+        var reader = LineReader()
+        reader.maximumLineLength = Pipeline.maximumLineLength
+        return reader
+    }()
+    /// The longest line the steps see: a longer one passes through unchanged, no rule
+    /// applied, and the document-level steps start afresh after it. Keeps memory bounded.
+    public static let maximumLineLength = 16 << 20
+    /// Called for every line longer than the reader's `maximumLineLength`.
+    public var onOverlongLine: ((OverlongLine) -> Void)?
 
     var inputName = "-"
     var documentName: String?
@@ -127,10 +151,24 @@ public final class Pipeline {
         var bytesIn = 0
         var inputFailure: InputError?
         do {
-            try lineReader.forEachLine(in: &source) { bytes in
-                number += 1
-                bytesIn += bytes.count
-                head.push(Line(bytes: bytes, number: number))
+            try lineReader.forEachPiece(in: &source) { piece in
+                switch piece {
+                case .line(let bytes):
+                    number += 1
+                    bytesIn += bytes.count
+                    head.push(Line(bytes: bytes, number: number))
+                case .overlongPart(let bytes, let isFirst, _):
+                    if isFirst {
+                        // Too long to hold: the steps finish with what came before it (in
+                        // order), and the line goes out as it came, no rule applied.
+                        number += 1
+                        statistics.overlongLines += 1
+                        onOverlongLine?(OverlongLine(inputName: name, lineNumber: number, limit: lineReader.maximumLineLength))
+                        head.endDocument()
+                    }
+                    bytesIn += bytes.count
+                    output.append(bytes)
+                }
                 return output.failure == nil && stoppingFailure == nil
             }
         } catch {

@@ -38,6 +38,8 @@ public final class Statistics {
     public internal(set) var linesIn = 0
     /// Documents processed.
     public internal(set) var documents = 0
+    /// Lines longer than the reader's limit, passed through unchanged.
+    public internal(set) var overlongLines = 0
 
     init(steps: [StepStatistics]) {
         self.steps = steps
