@@ -54,3 +54,12 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets (scripts/fuzz). Each is one file exporting `LLVMFuzzerTestOneInput` with
+// no `main`, so it links only with `--sanitize fuzzer`: they exist only when SLUICE_FUZZ is
+// set, and a plain `swift build` or `swift test` never sees them.
+if Context.environment["SLUICE_FUZZ"] != nil {
+    for name in ["FuzzRuleParser", "FuzzPipeline", "FuzzJSONL"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["SluiceKit"]))
+    }
+}

@@ -248,13 +248,24 @@ public struct StrayQuoteRemover: Step {
                 } else if spaceBefore, end == content.count {
                     start -= 1
                 }
-                // At a line's edge, no white space at all may be left (trailing white space
-                // removed before this step would otherwise come back).
+                // At a line's edge, no white space of any kind may be left (`trailing-space`,
+                // which runs before this step, would remove it on a second run).
                 if start == 0 {
-                    while end < content.count, content[end] == 0x20 || content[end] == 0x09 { end += 1 }
+                    while end < content.count {
+                        let (value, length) = UTF8Scalar.scalar(content, at: end)
+                        guard value.properties.isWhitespace else { break }
+                        end += length
+                    }
                 }
                 if end == content.count {
-                    while start > position, content[start - 1] == 0x20 || content[start - 1] == 0x09 { start -= 1 }
+                    var offset = position
+                    var keptEnd = position
+                    while offset < start {
+                        let (value, length) = UTF8Scalar.scalar(content, at: offset)
+                        offset = min(offset + length, start)
+                        if !value.properties.isWhitespace { keptEnd = offset }
+                    }
+                    start = keptEnd
                 }
                 start = max(start, position)
                 kept.append(contentsOf: content[position..<start])

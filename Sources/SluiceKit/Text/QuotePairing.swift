@@ -70,6 +70,11 @@ public enum QuotePairing {
     private static func analyze(_ scalars: [Scalar]) -> QuoteAnalysis {
         var analysis = QuoteAnalysis()
         var stack: [QuoteMark] = []
+        // Per family: how many of its openers are on the stack, and how far up the stack its
+        // openers are already in `sharingCloser` — so that no mark scans the whole stack,
+        // which made a long paragraph of quotes quadratic.
+        var openCount: [QuoteFamily: Int] = [:]
+        var sharedBelow: [QuoteFamily: Int] = [:]
         var sharingCloser: Set<[Int]> = []
         var unreportable: Set<[Int]> = []
         var sawNonSpace = false
@@ -99,7 +104,7 @@ public enum QuotePairing {
             let next = kind(after)
             index = end
 
-            let isOpenInFamily = stack.contains { $0.family == family }
+            let isOpenInFamily = openCount[family, default: 0] > 0
             if previous == .word, next == .word { continue }  // apostrophe, or a mark inside a word
             if family == .single || (family == .double && glyph == .neutral) {
                 if let before, isDigit(before), !isOpenInFamily { continue }  // a prime: 5'10", 12"
@@ -126,14 +131,20 @@ public enum QuotePairing {
             if canClose, family == .single, previous == .word, !isOpenInFamily {
                 continue  // students' union, goin’: an apostrophe, not a stray closer
             }
-            if canClose, let top = stack.lastIndex(where: { $0.family == family }) {
+            if canClose, isOpenInFamily, let top = stack.lastIndex(where: { $0.family == family }) {
                 analysis.unmatchedOpeners.append(contentsOf: stack[(top + 1)...])
+                for popped in stack[top...] { openCount[popped.family, default: 0] -= 1 }
                 stack.removeSubrange(top...)
+                for key in sharedBelow.keys { sharedBelow[key] = min(sharedBelow[key, default: 0], stack.count) }
                 // An opener of the same family still open around this pair may share its
                 // closer, as Russian «…«…» does: if nothing else closes it, it is not stray.
-                for open in stack where open.family == family { sharingCloser.insert(open.offsetKey) }
+                for open in stack[sharedBelow[family, default: 0]...] where open.family == family {
+                    sharingCloser.insert(open.offsetKey)
+                }
+                sharedBelow[family] = stack.count
             } else if canOpen {
                 stack.append(mark)
+                openCount[family, default: 0] += 1
                 if isFirst { analysis.leadingOpener = family }
             } else if canClose {
                 analysis.unmatchedClosers.append(mark)

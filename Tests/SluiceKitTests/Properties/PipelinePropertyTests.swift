@@ -4,8 +4,9 @@ import Testing
 
 /// Properties of the whole pipeline over random scraped-looking documents
 /// (``ScrapedDocumentGenerator``). A failing document is shrunk to a minimal one, which is
-/// reported with the seed that made it: set `SLUICE_PROPERTY_SEED` to rerun that seed, and
-/// `SLUICE_PROPERTY_COUNT` to try more documents.
+/// reported with the seed that made it: set `SLUICE_PROPERTY_SEED` to rerun that seed,
+/// `SLUICE_PROPERTY_COUNT` to try more documents, and `SLUICE_PROPERTY_RULES` to a rule file
+/// to check it in place of the default rules.
 @Suite struct PipelinePropertyTests {
     static let seed: UInt64 = ProcessInfo.processInfo.environment["SLUICE_PROPERTY_SEED"].flatMap { UInt64($0) } ?? 0x5EED_0007
     static let count: Int = ProcessInfo.processInfo.environment["SLUICE_PROPERTY_COUNT"].flatMap { Int($0) } ?? 300
@@ -17,6 +18,9 @@ import Testing
 
     static let defaultRules: RuleSet = {
         do {
+            if let path = ProcessInfo.processInfo.environment["SLUICE_PROPERTY_RULES"] {
+                return try RuleLoader().load([.file(path)])
+            }
             return try RuleLoader().loadDefault()
         } catch {
             fatalError("the default rules do not load: \(error)")

@@ -28,6 +28,9 @@ import Testing
         ("He stood tall.  \"\n", "He stood tall.\n"),
         ("He stood tall.\t \"\n", "He stood tall.\n"),
         ("\"  \tHe stood tall.\n", "He stood tall.\n"),
+        // Any white space `\s` matches, not only spaces and tabs (seed 2 after the first fix).
+        ("He said “no” \u{0C}”\n", "He said “no”\n"),
+        ("He stood tall.\u{A0}\u{2003}”\n", "He stood tall.\n"),
     ])
     func strayMarkAtALineEdgeTakesAllItsWhiteSpace(_ input: String, _ expected: String) throws {
         #expect(try cleaned("quotes strip-stray", input) == expected)
@@ -60,10 +63,10 @@ import Testing
         #expect(Pipeline(rules: rules).clean(once) == once)
     }
 
-    /// `dedupe ledes` once stopped at the first copy in the lede zone. Here the third paragraph (a teaser cut short) is first found a
-    /// copy of the first (a shorter complete sentence), replaces it, and is never compared
-    /// with the second, of which it is a truncated copy too; a second run, without the first,
-    /// finds that and removes it. Found by `defaultRulesAreIdempotent` (seed 1, document 811).
+    /// `dedupe ledes` once stopped at the first copy in the lede zone. Here the third
+    /// paragraph (a teaser cut short) was first found a copy of the first (a shorter complete
+    /// sentence), replaced it, and was never compared with the second, of which it is a
+    /// truncated copy too; a second run, without the first, found that and removed it. Found by `defaultRulesAreIdempotent` (seed 1, document 811).
     @Test func teaserMatchingTwoLedesIsRemovedInOneRun() throws {
         let lede = "Russian President Vladimir Putin on Wednesday seemed to rule out the possibility of a general ceasefire."
         let input = document(
@@ -73,6 +76,36 @@ import Testing
         let once = try cleaned("dedupe ledes", input)
         let twice = try cleaned("dedupe ledes", once)
         #expect(twice == once)
+    }
+
+    /// `quotes strip-stray` was quadratic in a paragraph where quotes stay open while others
+    /// pair (each closer scanned every open mark): a single 16 MiB line of such prose ran for
+    /// over ten minutes (a 1 GiB one would never end). Found by scripts/limits. Linear now: 2 MiB
+    /// takes well under a second in a release build (it took about 40 s).
+    @Test func longParagraphOfOpenAndPairedQuotesIsLinear() throws {
+        let sentence = Array("The council met on Monday and said “no” to the “plan. ".utf8)
+        var input: [UInt8] = []
+        while input.count < 2 << 20 { input += sentence }
+        input.append(0x0A)
+        let rules = try RuleLoader().load(text: "quotes strip-stray", name: "t.rules")
+        let start = ContinuousClock.now
+        let output = Pipeline(rules: rules).clean(input)
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(output.count <= input.count)
+    }
+
+    /// Open (reported): the line rules run before `quotes strip-stray`, so a junk line with a
+    /// stray quote mark (`Advertisement”`, `Share"`, `."`) escapes them, loses the mark, and
+    /// comes out as the bare junk line, which a second run removes. Moving `quotes
+    /// strip-stray` first is no cure (dropped lines then change its paragraphs). Found by
+    /// `defaultRulesAreIdempotent` (seeds 1 and 3). When this passes, drop `withKnownIssue`.
+    @Test(arguments: ["Advertisement”", "Share\"", "“Advertisement", ".\""])
+    func junkLineBehindAStrayQuoteIsRemovedInOneRun(_ junk: String) throws {
+        let rules = try RuleLoader().loadDefault()
+        let once = Pipeline(rules: rules).clean(utf8(junk + "\n\nThe council met on Monday.\n"))
+        withKnownIssue("line rules do not see through stray quote marks") {
+            #expect(string(once) == "The council met on Monday.\n")
+        }
     }
 
     /// The fix keeps only the continuing paragraph's leading opener: another stray opener in
