@@ -119,9 +119,7 @@ struct Clean: ParsableCommand {
         }
         var readFailed = false
         for input in inputs {
-            let descriptor = input == "-" ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                Diagnostics.error(InputError(inputName: input, errorNumber: errno).description)
+            guard let descriptor = Diagnostics.openInput(input) else {
                 readFailed = true
                 continue
             }

@@ -39,4 +39,15 @@ enum Diagnostics {
             }
         }
     }
+
+    /// Opens an input for reading (`-` is standard input); on failure reports why and
+    /// returns nil.
+    static func openInput(_ input: String) -> Int32? {
+        let descriptor = input == "-" ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            error(InputError(inputName: input, errorNumber: errno).description)
+            return nil
+        }
+        return descriptor
+    }
 }

@@ -98,9 +98,7 @@ struct DocumentRun {
 
         var readFailed = false
         inputLoop: for input in inputs {
-            let descriptor = input == "-" ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                Diagnostics.error(InputError(inputName: input, errorNumber: errno).description)
+            guard let descriptor = Diagnostics.openInput(input) else {
                 readFailed = true
                 continue
             }
