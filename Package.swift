@@ -28,6 +28,7 @@ let package = Package(
                 .embedInCode("social.rules"),
                 .embedInCode("read-more.rules"),
                 .embedInCode("publisher.rules"),
+                .embedInCode("appeals.rules"),
                 .embedInCode("news.rules"),
             ]
         ),

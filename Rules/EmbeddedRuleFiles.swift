@@ -11,6 +11,7 @@ public enum EmbeddedRuleFiles {
         "social.rules": PackageResources.social_rules,
         "read-more.rules": PackageResources.read_more_rules,
         "publisher.rules": PackageResources.publisher_rules,
+        "appeals.rules": PackageResources.appeals_rules,
         "news.rules": PackageResources.news_rules,
     ]
 }
