@@ -110,6 +110,7 @@ struct Clean: ParsableCommand {
         var warnings = LimitWarnings()
         if !strict { pipeline.onLimitFailure = { warnings.report($0) } }
         pipeline.onOverlongLine = { Diagnostics.warning($0.description) }
+        pipeline.onOverlongParagraph = { Diagnostics.warning($0.description) }
         let output = explain ? OutputBuffer(sink: DiscardingSink()) : stdout
         let progressMeter = ProgressMeter.make(requested: progress, inputs: inputs)
         defer {
@@ -199,6 +200,10 @@ struct Clean: ParsableCommand {
     /// file, an unreadable one, or a directory.
     private func checkInputs(_ inputs: [String]) throws {
         var failed = false
+        if inputs.contains("-"), StandardDescriptors.standardInputWasClosed {
+            Diagnostics.error(InputError(inputName: "-", errorNumber: EBADF).description)
+            failed = true
+        }
         for input in inputs where input != "-" {
             var info = stat()
             if stat(input, &info) != 0 || access(input, R_OK) != 0 {

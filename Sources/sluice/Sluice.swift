@@ -56,6 +56,7 @@ struct Sluice: ParsableCommand {
     /// pipe is not reported.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        _ = StandardDescriptors.standardInputWasClosed
         do {
             var command = try parseAsRoot(expandingOptionalValues(Array(CommandLine.arguments.dropFirst())))
             try command.run()

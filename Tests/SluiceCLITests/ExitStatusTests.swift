@@ -6,7 +6,7 @@ import Testing
 @Suite struct ExitStatusTests {
     @Test func closedOutputPipeEndsQuietlyWithSuccess() throws {
         // `head -1` closes the pipe after one line; sluice must stop without a message.
-        let result = try SluiceProcess.shell(#"yes 'A line of text.' | head -n 2000000 | "$SLUICE"  | head -n 1; echo "status=${PIPESTATUS[2]}""#)
+        let result = try SluiceProcess.shell(#"yes $'A line of text.\n' | head -n 2000000 | "$SLUICE"  | head -n 1; echo "status=${PIPESTATUS[2]}""#)
         #expect(result.stdoutText == "A line of text.\nstatus=0\n")
         #expect(result.stderrText == "")
     }

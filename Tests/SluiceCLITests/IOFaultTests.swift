@@ -58,10 +58,23 @@ import Testing
         #expect(result.stderrText == "")
     }
 
-    @Test func closedStandardInputIsAReadError() throws {
+    @Test func closedStandardInputIsRefusedBeforeAnythingIsRead() throws {
         let result = try SluiceProcess.shell(#""$SLUICE" <&-; echo "status=$?""#)
-        #expect(result.stdoutText == "status=1\n")
+        #expect(result.stdoutText == "status=2\n")
         #expect(result.stderrText == "sluice: error: cannot read '-': Bad file descriptor\n")
+    }
+
+    /// With descriptor 0 closed, the first file opened would get it: `a.txt` would then be
+    /// read again as `-` (found by scripts/limits' review). Now `-` is refused up front and
+    /// a file is never taken for standard input.
+    @Test func fileOpenedWhileStandardInputIsClosedIsNotReadAsStandardInput() throws {
+        let folder = try Folder()
+        let both = try SluiceProcess.shell(#""$SLUICE" a.txt - <&-; echo "status=$?""#, in: folder.url)
+        #expect(both.stdoutText == "status=2\n")
+        #expect(both.stderrText == "sluice: error: cannot read '-': Bad file descriptor\n")
+        let twice = try SluiceProcess.shell(#""$SLUICE" a.txt a.txt <&-; echo "status=$?""#, in: folder.url)
+        #expect(twice.stdoutText == "keep me\nkeep me\nstatus=0\n")
+        #expect(twice.stderrText == "")
     }
 
     @Test func closedStandardOutputIsAWriteError() throws {

@@ -20,8 +20,8 @@
 /// zone paragraph: when it says more than all those it copies, they all go.
 ///
 /// The step holds a document back until it ends, so that it can drop the first copy when a
-/// longer one follows; past 8 MiB held it writes out what it holds and from then on can
-/// only drop later copies.
+/// longer one follows; past 8 MiB held (bytes and bookkeeping, ``HeldLines/storageSize``) it
+/// writes out what it holds and from then on can only drop later copies.
 public struct DedupeLedes: Step {
     public static let keyword = "dedupe ledes"
     public static let synopsis = "dedupe ledes [window=N] [threshold=F] [min-words=N] [shingle=N]"
@@ -47,7 +47,7 @@ public struct DedupeLedes: Step {
     }
 
     public func makeStage(_ context: StageContext, next: LineStage) -> LineStage {
-        Stage(step: self, statistics: context.statistics, next: next)
+        Stage(step: self, context: context, next: next)
     }
 
     /// A paragraph of the lede zone: its shingles, its size, and where it is held.
@@ -79,10 +79,10 @@ public struct DedupeLedes: Step {
         /// Scratch set for comparisons, reused.
         private var matched: Set<UInt64> = []
 
-        init(step: DedupeLedes, statistics: StepStatistics, next: LineStage) {
+        init(step: DedupeLedes, context: StageContext, next: LineStage) {
             self.step = step
-            self.statistics = statistics
-            super.init(next: next)
+            self.statistics = context.statistics
+            super.init(context: context, next: next)
         }
 
         override func paragraphCompleted(_ paragraph: HeldLines) {
@@ -152,6 +152,10 @@ public struct DedupeLedes: Step {
             hold(lines)
         }
 
+        override func passThrough(_ part: HeldLines) {
+            hold(part)
+        }
+
         override func documentEnded() {
             writeOutHeld()
             zone.removeAll(keepingCapacity: true)
@@ -209,8 +213,8 @@ public struct DedupeLedes: Step {
                 lines.emit(to: next)
                 return
             }
-            held.append((lines, false))
-            heldBytes += lines.bytes.count
+            held.append((lines.compacted(), false))
+            heldBytes += lines.storageSize
             if heldBytes > DedupeLedes.holdLimit { writeOutHeld() }
         }
 

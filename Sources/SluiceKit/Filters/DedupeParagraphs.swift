@@ -11,13 +11,17 @@
 /// normalization (see ``TextNormalizer``): case, accents, digits, punctuation and spacing do
 /// not count. Paragraphs whose normalized text is shorter than `min-length` characters
 /// (default 20: "Photo:", "Reuters", "—") are never removed. Memory per document is one
-/// 64-bit hash per paragraph. Blank lines are left for `squeeze blank-lines` to tidy.
+/// 64-bit hash per paragraph, for at most the first 1,048,576 distinct paragraphs of a
+/// document (later ones are checked against those, not remembered). Blank lines are left for `squeeze blank-lines` to tidy.
 public struct DedupeParagraphs: Step {
     public static let keyword = "dedupe paragraphs"
     public static let synopsis = "dedupe paragraphs [min-length=N]"
 
     /// Paragraphs with fewer normalized characters than this are always kept.
     public let minimumLength: Int
+    /// The most paragraph hashes remembered per document (about 40 MiB of set): past that,
+    /// later paragraphs are still checked against those remembered, but not added.
+    public static let rememberedLimit = 1 << 20
 
     public static func parse(_ scanner: inout RuleLineScanner) throws(RuleDiagnostic) -> DedupeParagraphs {
         let options = try StepOptions(&scanner, allowed: ["min-length"])
@@ -25,7 +29,7 @@ public struct DedupeParagraphs: Step {
     }
 
     public func makeStage(_ context: StageContext, next: LineStage) -> LineStage {
-        Stage(minimumLength: minimumLength, statistics: context.statistics, next: next)
+        Stage(minimumLength: minimumLength, context: context, next: next)
     }
 
     private final class Stage: ParagraphStage {
@@ -34,20 +38,28 @@ public struct DedupeParagraphs: Step {
         private let normalizer = TextNormalizer()
         private var seen: Set<UInt64> = []
 
-        init(minimumLength: Int, statistics: StepStatistics, next: LineStage) {
+        init(minimumLength: Int, context: StageContext, next: LineStage) {
             self.minimumLength = minimumLength
-            self.statistics = statistics
-            super.init(next: next)
+            self.statistics = context.statistics
+            super.init(context: context, next: next)
         }
 
         override func paragraphCompleted(_ paragraph: HeldLines) {
             let words = normalizer.words(of: paragraph)
-            if words.characterCount >= minimumLength, !seen.insert(words.textHash).inserted {
+            if words.characterCount >= minimumLength, isSeen(words.textHash) {
                 statistics.paragraphsRemoved += 1
                 statistics.linesRemoved += paragraph.lineCount
                 return
             }
             paragraph.emit(to: next)
+        }
+
+        /// True when an earlier paragraph had this hash; remembers it otherwise, while
+        /// fewer than ``DedupeParagraphs/rememberedLimit`` are remembered.
+        private func isSeen(_ hash: UInt64) -> Bool {
+            if seen.contains(hash) { return true }
+            if seen.count < DedupeParagraphs.rememberedLimit { seen.insert(hash) }
+            return false
         }
 
         override func documentEnded() {

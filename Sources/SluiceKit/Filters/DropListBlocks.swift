@@ -46,7 +46,7 @@ public struct DropListBlocks: Step {
             self.maximumWords = step.maximumWords
             self.context = context
             self.statistics = context.statistics
-            super.init(next: next)
+            super.init(context: context, next: next)
         }
 
         override func paragraphCompleted(_ paragraph: HeldLines) {
@@ -61,6 +61,12 @@ public struct DropListBlocks: Step {
                 return
             }
             paragraph.emit(to: next)
+        }
+
+        override func passThrough(_ part: HeldLines) {
+            // Far too long for a list item: it ends the list.
+            isInList = false
+            part.emit(to: next)
         }
 
         override func documentEnded() {

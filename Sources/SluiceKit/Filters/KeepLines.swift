@@ -22,6 +22,6 @@ public struct KeepLines: Step {
     }
 
     public func makeStage(_ context: StageContext, next: LineStage) -> LineStage {
-        LineSelectionStage(pattern: pattern, removeWhenMatched: false, context: context, next: next)
+        LineSelectionStage(pattern: pattern, removeWhenMatched: false, ignoresEdgeQuotes: false, context: context, next: next)
     }
 }

@@ -24,7 +24,7 @@ public struct ReplaceText: Step {
 
     public static func parse(_ scanner: inout RuleLineScanner) throws(RuleDiagnostic) -> ReplaceText {
         let sections = try scanner.readDelimited(sections: 2)
-        let (flags, global) = try scanner.readFlags(allowGlobal: true)
+        let (flags, global, _) = try scanner.readFlags(allowGlobal: true)
         let pattern = try scanner.compile(sections[0], flags: flags)
         let replacement = try scanner.replacement(sections[1], for: pattern)
         return ReplaceText(pattern: pattern, replacement: replacement, global: global)

@@ -36,7 +36,7 @@ public struct StrayQuoteRemover: Step {
     }
 
     public func makeStage(_ context: StageContext, next: LineStage) -> LineStage {
-        Stage(statistics: context.statistics, next: next)
+        Stage(context: context, next: next)
     }
 
     /// Most words a paragraph may have to count as an interruption of a quotation.
@@ -71,9 +71,9 @@ public struct StrayQuoteRemover: Step {
         private var heldBytes = 0
         private var undecided: [Undecided] = []
 
-        init(statistics: StepStatistics, next: LineStage) {
-            self.statistics = statistics
-            super.init(next: next)
+        init(context: StageContext, next: LineStage) {
+            self.statistics = context.statistics
+            super.init(context: context, next: next)
         }
 
         override func paragraphCompleted(_ paragraph: HeldLines) {
@@ -120,6 +120,15 @@ public struct StrayQuoteRemover: Step {
             hold(Held(lines: lines))
         }
 
+        override func passThrough(_ part: HeldLines) {
+            // Too big to pair: passed on unchanged, in order.
+            if held.isEmpty {
+                part.emit(to: next)
+            } else {
+                hold(Held(lines: part))
+            }
+        }
+
         override func documentEnded() {
             // Openers nothing closed or continued are stray.
             for opener in undecided where !opener.continuesQuotation {
@@ -130,8 +139,10 @@ public struct StrayQuoteRemover: Step {
         }
 
         private func hold(_ item: Held) {
+            var item = item
+            item.lines = item.lines.compacted()
             held.append(item)
-            heldBytes += item.lines.bytes.count
+            heldBytes += item.lines.storageSize
             if heldBytes > StrayQuoteRemover.holdLimit {
                 // Too long to wait for: keep the undecided openers.
                 undecided.removeAll()
@@ -148,7 +159,7 @@ public struct StrayQuoteRemover: Step {
                 count += 1
             }
             guard count > 0 else { return }
-            for item in held[0..<count] { heldBytes -= item.lines.bytes.count }
+            for item in held[0..<count] { heldBytes -= item.lines.storageSize }
             held.removeFirst(count)
             firstHeld += count
         }

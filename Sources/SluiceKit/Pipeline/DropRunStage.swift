@@ -6,31 +6,39 @@
 final class DropRunStage: LineStage {
     private let joined: Matcher
     private let matchers: [Matcher]
+    /// For each rule, its `q` flag.
+    private let ignoresEdgeQuotes: [Bool]
+    private let anyIgnoresEdgeQuotes: Bool
     private let contexts: [StageContext]
 
-    /// A stage for the `drop` steps behind `contexts`, or nil when their patterns cannot be
+    /// A stage for the `drops` steps behind `contexts`, or nil when their patterns cannot be
     /// joined (each step then gets its own stage).
-    init?(patterns: [Pattern], contexts: [StageContext], next: LineStage) {
-        guard let limits = contexts.first?.limits, let joinedPattern = Pattern.alternation(of: patterns) else { return nil }
+    init?(drops: [DropLines], contexts: [StageContext], next: LineStage) {
+        guard let limits = contexts.first?.limits, let joinedPattern = Pattern.alternation(of: drops.map(\.pattern)) else { return nil }
         self.joined = Matcher(pattern: joinedPattern, limits: limits)
-        self.matchers = patterns.map { Matcher(pattern: $0, limits: limits) }
+        self.matchers = drops.map { Matcher(pattern: $0.pattern, limits: limits) }
+        self.ignoresEdgeQuotes = drops.map(\.ignoresEdgeQuotes)
+        self.anyIgnoresEdgeQuotes = ignoresEdgeQuotes.contains(true)
         self.contexts = contexts
         super.init(next: next)
     }
 
     override func push(_ line: Line) {
         let content = line.content
-        do {
-            if try !joined.matches(content) {
-                next?.push(line)
-                return
-            }
-        } catch {
-            // The joined pattern gave up: let each rule decide, and report, on its own.
+        // As `drop /…/q` does alone, a line behind stray quote marks is also tried without
+        // them, by the rules with the `q` flag.
+        let trimmed = anyIgnoresEdgeQuotes ? QuoteMarks.trimmingEdgeQuotes(content) : nil
+        if !joinedMatches(content), trimmed.map(joinedMatches) != true {
+            next?.push(line)
+            return
         }
         for (index, matcher) in matchers.enumerated() {
             do {
                 if try matcher.matches(content) {
+                    contexts[index].statistics.linesRemoved += 1
+                    return
+                }
+                if ignoresEdgeQuotes[index], let trimmed, try matcher.matches(trimmed) {
                     contexts[index].statistics.linesRemoved += 1
                     return
                 }
@@ -39,5 +47,11 @@ final class DropRunStage: LineStage {
             }
         }
         next?.push(line)
+    }
+
+    /// False when no rule matches `content`; true when one may (or the joined pattern gave
+    /// up: each rule then decides, and reports, on its own).
+    private func joinedMatches(_ content: UnsafeRawBufferPointer) -> Bool {
+        (try? joined.matches(content)) ?? true
     }
 }

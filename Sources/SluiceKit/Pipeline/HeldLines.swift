@@ -15,6 +15,27 @@ public struct HeldLines {
     /// The input line number of the first held line (0 when empty).
     public var firstLineNumber: Int { lines.first?.number ?? 0 }
 
+    /// Roughly how much memory the held lines take: their bytes, each line's bookkeeping,
+    /// and the two buffers' own overhead. Steps that hold many paragraphs count this against
+    /// their hold limits, so that a million one-letter paragraphs count for what they cost.
+    public var storageSize: Int {
+        bytes.count + lines.count * MemoryLayout<(Int, Int, Int)>.stride + HeldLines.bufferOverhead
+    }
+
+    /// What two small heap buffers cost beyond their contents (headers and allocator slack).
+    static let bufferOverhead = 128
+
+    /// A copy whose buffers are just big enough: what a step keeps when it holds a paragraph
+    /// whose storage may have grown for a much longer one.
+    public func compacted() -> HeldLines {
+        var copy = HeldLines()
+        copy.bytes.reserveCapacity(bytes.count)
+        copy.bytes.append(contentsOf: bytes)
+        copy.lines.reserveCapacity(lines.count)
+        copy.lines.append(contentsOf: lines)
+        return copy
+    }
+
     /// The number of words (runs of characters other than space and tab) in all lines.
     public var wordCount: Int {
         var words = 0

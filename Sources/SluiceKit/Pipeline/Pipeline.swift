@@ -12,6 +12,25 @@ public struct OverlongLine: Sendable, CustomStringConvertible {
     }
 }
 
+/// A paragraph too big for the paragraph steps (``ParagraphStage/maximumParagraphSize``),
+/// passed through unchanged by them.
+public struct OverlongParagraph: Sendable, CustomStringConvertible {
+    /// The input's name (`-` for standard input).
+    public let inputName: String
+    /// Which document of the input, in document modes; nil when the input is one document.
+    public let documentName: String?
+    /// 1-based number of the paragraph's first line.
+    public let lineNumber: Int
+    /// The size limit it went over, in bytes.
+    public let limit: Int
+
+    public var description: String {
+        let input = inputName == "-" ? "standard input" : "'\(inputName)'"
+        let place = documentName.map { "\($0) of \(input)" } ?? input
+        return "the paragraph starting on line \(lineNumber) of \(place) is larger than \(limit >> 20) MiB: passed through unchanged by the paragraph steps (dedupe, quotes, drop-list)"
+    }
+}
+
 /// Why a pipeline run stopped early.
 public enum PipelineError: Error, Sendable, CustomStringConvertible {
     /// Reading the input failed.
@@ -69,8 +88,17 @@ public final class Pipeline {
     /// The longest line the steps see: a longer one passes through unchanged, no rule
     /// applied, and the document-level steps start afresh after it. Keeps memory bounded.
     public static let maximumLineLength = 16 << 20
+    /// The most a paragraph may take (bytes plus bookkeeping, ``HeldLines/storageSize``) for
+    /// the paragraph steps to see it whole; a bigger one passes through them unchanged.
+    public static let maximumParagraphSize = 4 << 20
+    /// This pipeline's paragraph size limit.
+    public let maximumParagraphSize: Int
     /// Called for every line longer than the reader's `maximumLineLength`.
     public var onOverlongLine: ((OverlongLine) -> Void)?
+    /// Called once for every paragraph too big for the paragraph steps.
+    public var onOverlongParagraph: ((OverlongParagraph) -> Void)?
+    /// The first line of the last paragraph reported too big (each step reports it).
+    private var lastOverlongParagraph: (document: Int, line: Int)?
 
     var inputName = "-"
     var documentName: String?
@@ -82,8 +110,13 @@ public final class Pipeline {
     /// Builds the stages of every step in `rules`, each with its own matchers. With an
     /// `observer`, taps around every stage report each line a step removes or changes
     /// (see ``PipelineObserver``).
-    public init(rules: RuleSet, limits: MatchLimits = .standard, observer: PipelineObserver? = nil) {
+    /// `maximumParagraphSize` is for tests.
+    public init(
+        rules: RuleSet, limits: MatchLimits = .standard, observer: PipelineObserver? = nil,
+        maximumParagraphSize: Int = Pipeline.maximumParagraphSize
+    ) {
         self.rules = rules
+        self.maximumParagraphSize = maximumParagraphSize
         self.observer = observer
         let stepStatistics = rules.steps.map { StepStatistics(name: $0.name, keyword: type(of: $0.step).keyword, location: $0.location) }
         self.statistics = Statistics(steps: stepStatistics)
@@ -100,10 +133,10 @@ public final class Pipeline {
                 while first > 0, rules.steps[first - 1].step is DropLines { first -= 1 }
             }
             let contexts = (first...index).map {
-                StageContext(limits: limits, statistics: stepStatistics[$0], step: rules.steps[$0], pipeline: self)
+                StageContext(limits: limits, maximumParagraphSize: maximumParagraphSize, statistics: stepStatistics[$0], step: rules.steps[$0], pipeline: self)
             }
-            let patterns = rules.steps[first...index].compactMap { ($0.step as? DropLines)?.pattern }
-            if first < index, let run = DropRunStage(patterns: patterns, contexts: contexts, next: next) {
+            let drops = rules.steps[first...index].compactMap { $0.step as? DropLines }
+            if first < index, let run = DropRunStage(drops: drops, contexts: contexts, next: next) {
                 next = run
             } else {
                 for step in (first...index).reversed() {
@@ -194,6 +227,14 @@ public final class Pipeline {
         statistics.linesIn += lines
         statistics.bytesIn += bytes
         statistics.documents += 1
+    }
+
+    func overlongParagraph(startingAt lineNumber: Int, step: RuleStep) {
+        guard lastOverlongParagraph.map({ $0 != (statistics.documents, lineNumber) }) ?? true else { return }
+        lastOverlongParagraph = (statistics.documents, lineNumber)
+        statistics.overlongParagraphs += 1
+        onOverlongParagraph?(OverlongParagraph(
+            inputName: inputName, documentName: documentName, lineNumber: lineNumber, limit: maximumParagraphSize))
     }
 
     func limitFailed(_ event: LimitFailure) {

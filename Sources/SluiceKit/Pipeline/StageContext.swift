@@ -22,11 +22,15 @@ public final class StageContext {
     public let limits: MatchLimits
     /// The counters of the step whose stage is being made.
     public internal(set) var statistics: StepStatistics
+    /// The most a paragraph may take for a paragraph step to see it whole
+    /// (``Pipeline/maximumParagraphSize``).
+    public let maximumParagraphSize: Int
     let step: RuleStep
     unowned let pipeline: Pipeline
 
-    init(limits: MatchLimits, statistics: StepStatistics, step: RuleStep, pipeline: Pipeline) {
+    init(limits: MatchLimits, maximumParagraphSize: Int, statistics: StepStatistics, step: RuleStep, pipeline: Pipeline) {
         self.limits = limits
+        self.maximumParagraphSize = maximumParagraphSize
         self.statistics = statistics
         self.step = step
         self.pipeline = pipeline
@@ -38,5 +42,11 @@ public final class StageContext {
         pipeline.limitFailed(LimitFailure(
             stepName: step.name, stepLocation: step.location,
             inputName: pipeline.inputName, documentName: pipeline.documentName, lineNumber: line.number, failure: failure))
+    }
+
+    /// Records that a paragraph starting on `lineNumber` was too big for this step, which
+    /// passed it through unchanged.
+    public func reportOverlongParagraph(startingAt lineNumber: Int) {
+        pipeline.overlongParagraph(startingAt: lineNumber, step: step)
     }
 }

@@ -40,6 +40,8 @@ public final class Statistics {
     public internal(set) var documents = 0
     /// Lines longer than the reader's limit, passed through unchanged.
     public internal(set) var overlongLines = 0
+    /// Paragraphs too big for the paragraph steps, passed through unchanged by them.
+    public internal(set) var overlongParagraphs = 0
 
     init(steps: [StepStatistics]) {
         self.steps = steps

@@ -119,23 +119,28 @@ public struct RuleLineScanner {
 
     /// Reads flag letters right after a closing delimiter. `g` is accepted only when
     /// `allowGlobal` is true and is returned separately.
-    public mutating func readFlags(allowGlobal: Bool) throws(RuleDiagnostic) -> (flags: PatternFlags, global: Bool) {
+    public mutating func readFlags(
+        allowGlobal: Bool, allowEdgeQuotes: Bool = false
+    ) throws(RuleDiagnostic) -> (flags: PatternFlags, global: Bool, edgeQuotes: Bool) {
         var flags: PatternFlags = []
         var global = false
+        var edgeQuotes = false
         while position < scalars.count, scalars[position] != " ", scalars[position] != "\t" {
             let letter = Character(scalars[position])
             if letter == "g", allowGlobal {
                 global = true
+            } else if letter == "q", allowEdgeQuotes {
+                edgeQuotes = true
             } else if let known = PatternFlags.letters.first(where: { $0.letter == letter }) {
                 flags.insert(known.flag)
             } else {
-                let allowed = PatternFlags.letters.map { String($0.letter) }.joined() + (allowGlobal ? "g" : "")
-                let hint = letter == "g" ? "; 'g' applies to replace only" : ""
+                let allowed = PatternFlags.letters.map { String($0.letter) }.joined() + (allowGlobal ? "g" : "") + (allowEdgeQuotes ? "q" : "")
+                let hint = letter == "g" ? "; 'g' applies to replace only" : letter == "q" ? "; 'q' applies to drop only" : ""
                 throw error("unknown flag '\(letter)' (flags are: \(allowed))\(hint)")
             }
             position += 1
         }
-        return (flags, global)
+        return (flags, global, edgeQuotes)
     }
 
     /// Compiles a pattern section, turning a PCRE2 error into a diagnostic at the exact

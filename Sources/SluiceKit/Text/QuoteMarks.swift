@@ -45,4 +45,58 @@ enum QuoteMarks {
     static func mayStartQuote(_ byte: UInt8) -> Bool {
         byte == 0x22 || byte == 0x27 || byte == 0xE2 || byte == 0xC2
     }
+
+    /// `content` without the quote marks (and the spaces and tabs around them) at its start
+    /// and end, or nil when it has none there. Only marks that `quotes strip-stray` may remove
+    /// count: `"` and the curly, low and angle marks, never `'` or `’` (apostrophes).
+    static func trimmingEdgeQuotes(_ content: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        var start = 0
+        var end = content.count
+        var trimmed = false
+        while start < end {
+            if content[start] == 0x20 || content[start] == 0x09 {
+                start += 1
+            } else if let length = removableMarkLength(content, at: start, end: end) {
+                start += length
+                trimmed = true
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if content[end - 1] == 0x20 || content[end - 1] == 0x09 {
+                end -= 1
+            } else if let length = removableMarkLength(endingAt: end, in: content, start: start) {
+                end -= length
+                trimmed = true
+            } else {
+                break
+            }
+        }
+        return trimmed ? UnsafeRawBufferPointer(rebasing: content[start..<end]) : nil
+    }
+
+    /// The length of the removable quote mark starting at `offset`, if there is one.
+    private static func removableMarkLength(_ content: UnsafeRawBufferPointer, at offset: Int, end: Int) -> Int? {
+        let first = content[offset]
+        if first == 0x22 { return 1 }
+        if first == 0xC2, offset + 1 < end, content[offset + 1] == 0xAB || content[offset + 1] == 0xBB { return 2 }
+        if first == 0xE2, offset + 2 < end, content[offset + 1] == 0x80, isRemovableCurlyTail(content[offset + 2]) { return 3 }
+        return nil
+    }
+
+    /// The length of the removable quote mark ending just before `end`, if there is one.
+    private static func removableMarkLength(endingAt end: Int, in content: UnsafeRawBufferPointer, start: Int) -> Int? {
+        let last = content[end - 1]
+        if last == 0x22 { return 1 }
+        if end - 2 >= start, content[end - 2] == 0xC2, last == 0xAB || last == 0xBB { return 2 }
+        if end - 3 >= start, content[end - 3] == 0xE2, content[end - 2] == 0x80, isRemovableCurlyTail(last) { return 3 }
+        return nil
+    }
+
+    /// The last byte of `“ ” „ ‟ ‘ ‚ ‛ ‹ ›` (U+201C–U+201F, U+2018, U+201A, U+201B, U+2039,
+    /// U+203A), all `E2 80 xx`; not `’` (U+2019, `99`).
+    private static func isRemovableCurlyTail(_ byte: UInt8) -> Bool {
+        (0x9C...0x9F).contains(byte) || byte == 0x98 || byte == 0x9A || byte == 0x9B || byte == 0xB9 || byte == 0xBA
+    }
 }

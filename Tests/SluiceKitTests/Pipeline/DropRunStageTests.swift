@@ -5,10 +5,10 @@ import Testing
 /// step's count must be what running them one by one gives.
 @Suite struct DropRunStageTests {
     static let ruleText = """
-        drop /^\\h*advertisement\\h*$/i as ad
+        drop /^\\h*advertisement\\h*$/iq as ad
         drop /^read (also|more)\\b/i as read
         drop /(a)\\1/ as doubled-a
-        drop /^$/ as empty
+        drop /^$/q as empty
         """
 
     @Test func joinedRunGivesTheSameOutputAndCountsAsSeparateSteps() throws {
@@ -16,7 +16,10 @@ import Testing
         // Keep steps between the drops split the run: the same rules, never joined.
         let separated = try rules(Self.ruleText.split(separator: "\n").joined(separator: "\nkeep /(*ACCEPT)/\n"))
         var generator = SeededGenerator(seed: 7)
-        let words = ["Advertisement", "ADVERTISEMENT ", "read also", "Read More: x", "aa", "a a", "", "text", "Readme", "\u{FF}"]
+        let words = [
+            "Advertisement", "ADVERTISEMENT ", "read also", "Read More: x", "aa", "a a", "", "text", "Readme", "\u{FF}",
+            "Advertisement”", "“read also", "\"", "«aa»", "“text”",
+        ]
         for _ in 0..<200 {
             let input = (0..<20).map { _ in words[Int.random(in: 0..<words.count, using: &generator)] }.joined(separator: "\n") + "\n"
             let joined = Pipeline(rules: ruleSet)

@@ -94,18 +94,15 @@ import Testing
         #expect(output.count <= input.count)
     }
 
-    /// Open (reported): the line rules run before `quotes strip-stray`, so a junk line with a
-    /// stray quote mark (`Advertisement”`, `Share"`, `."`) escapes them, loses the mark, and
-    /// comes out as the bare junk line, which a second run removes. Moving `quotes
-    /// strip-stray` first is no cure (dropped lines then change its paragraphs). Found by
-    /// `defaultRulesAreIdempotent` (seeds 1 and 3). When this passes, drop `withKnownIssue`.
+    /// The line rules run before `quotes strip-stray`, so a junk line with a stray quote mark
+    /// (`Advertisement”`, `Share"`, `."`) escaped them, lost the mark, and came out as the
+    /// bare junk line, which a second run removed. Found by `defaultRulesAreIdempotent` (seeds
+    /// 1 and 3). Fixed: a drop rule also tries a line without the quote marks at its edges.
     @Test(arguments: ["Advertisement”", "Share\"", "“Advertisement", ".\""])
     func junkLineBehindAStrayQuoteIsRemovedInOneRun(_ junk: String) throws {
         let rules = try RuleLoader().loadDefault()
         let once = Pipeline(rules: rules).clean(utf8(junk + "\n\nThe council met on Monday.\n"))
-        withKnownIssue("line rules do not see through stray quote marks") {
-            #expect(string(once) == "The council met on Monday.\n")
-        }
+        #expect(string(once) == "The council met on Monday.\n")
     }
 
     /// The fix keeps only the continuing paragraph's leading opener: another stray opener in

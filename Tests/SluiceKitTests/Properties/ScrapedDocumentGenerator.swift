@@ -129,6 +129,8 @@ struct ScrapedDocumentGenerator {
             case 45..<70:
                 var junk = Array(pick(Self.junkLines).utf8)
                 if chance(10) { junk = Array("  ".utf8) + junk }
+                if chance(10) { junk += Array(pick(["”", "\"", "»"]).utf8) }  // a stray mark left by the scraper
+                if chance(10) { junk = Array(pick(["“", "\"", "„"]).utf8) + junk }
                 lines.append(junk)
                 if junk == Array("Related Articles".utf8) {
                     for _ in 0..<Int.random(in: 0...3, using: &random) {

@@ -199,10 +199,10 @@ import Testing
         ErrorCase(rules: "replace |abc", location: "t.rules:1:9", message: "unterminated pattern: no closing '|' for the '|' here"),
         ErrorCase(rules: "replace /a/bc", location: "t.rules:1:11", message: "unterminated replacement: no closing '/' for the '/' here"),
         ErrorCase(rules: "drop abc", location: "t.rules:1:6", message: "'a' cannot delimit a pattern; use punctuation such as / | # ! or ,"),
-        ErrorCase(rules: "drop /a/q", location: "t.rules:1:9", message: "unknown flag 'q' (flags are: ixmsnU)"),
-        ErrorCase(rules: "drop /a/g", location: "t.rules:1:9", message: "unknown flag 'g' (flags are: ixmsnU); 'g' applies to replace only"),
+        ErrorCase(rules: "keep /a/z", location: "t.rules:1:9", message: "unknown flag 'z' (flags are: ixmsnU)"),
+        ErrorCase(rules: "drop /a/g", location: "t.rules:1:9", message: "unknown flag 'g' (flags are: ixmsnUq); 'g' applies to replace only"),
         ErrorCase(rules: "keep /a/ig", location: "t.rules:1:10", message: "unknown flag 'g' (flags are: ixmsnU); 'g' applies to replace only"),
-        ErrorCase(rules: "replace /a/b/gq", location: "t.rules:1:15", message: "unknown flag 'q' (flags are: ixmsnUg)"),
+        ErrorCase(rules: "replace /a/b/gq", location: "t.rules:1:15", message: "unknown flag 'q' (flags are: ixmsnUg); 'q' applies to drop only"),
         // PCRE2 reports the end of the pattern: the caret sits on the closing delimiter.
         ErrorCase(rules: "drop /(ab/", location: "t.rules:1:10", message: "missing closing parenthesis"),
         // PCRE2's byte offset becomes a column in characters.

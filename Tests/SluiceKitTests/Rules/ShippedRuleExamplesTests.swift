@@ -49,4 +49,12 @@ import Testing
             #expect(output == expected, "\(example.location): \(example.input.debugDescription) gave \(output.debugDescription)")
         }
     }
+
+    /// A junk line behind a stray quote mark must go in one run (idempotence of the default
+    /// rules): every shipped `drop` looks past quote marks at a line's edges.
+    @Test(arguments: steps)
+    func everyDropLooksPastEdgeQuotes(_ stepCase: StepCase) {
+        guard let drop = stepCase.step.step as? DropLines else { return }
+        #expect(drop.ignoresEdgeQuotes, "\(stepCase.step.location): '\(stepCase.step.name)' lacks the q flag")
+    }
 }
