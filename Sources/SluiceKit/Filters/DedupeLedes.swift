@@ -86,10 +86,15 @@ public struct DedupeLedes: Step {
         }
 
         override func paragraphCompleted(_ paragraph: HeldLines) {
-            let words = normalizer.words(of: paragraph)
             let ending = DedupeLedes.ending(of: paragraph)
-            guard words.wordHashes.count >= step.minimumWords, ending != .none else {
-                // Too short, or a headline or label rather than a sentence: never a lede copy.
+            guard ending != .none else {
+                // A headline or label rather than a sentence: never a lede copy.
+                hold(paragraph)
+                return
+            }
+            let words = normalizer.words(of: paragraph)
+            guard words.wordHashes.count >= step.minimumWords else {
+                // Too short (a byline, a date, a caption): never a lede copy.
                 hold(paragraph)
                 return
             }
@@ -246,12 +251,24 @@ public struct DedupeLedes: Step {
             while end > 0, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
             if end > 0 { last = Array(content[max(0, end - 12)..<end]) }
         }
+        if last.allSatisfy({ $0 < 0x80 }) { return asciiEnding(of: last) }
         var text = String(decoding: last, as: UTF8.self)
         // White space between them counts as nothing either: `noon. “` ends like `noon.`, as it
         // does once `quotes strip-stray` has removed the stray mark.
         while let final = text.last, "\"'”’»)]“ \t".contains(final) { text.removeLast() }
         if text.hasSuffix("…") || text.hasSuffix("...") { return .ellipsis }
         if let final = text.last, ".!?".contains(final) { return .sentence }
+        return .none
+    }
+
+    /// ``ending(of:)`` for ASCII text, byte by byte: in ASCII each byte is a character (a
+    /// content never holds the `\n` of a CR LF pair), so this gives what the `String`
+    /// comparisons give, without building a string.
+    private static func asciiEnding(of last: [UInt8]) -> Ending {
+        var end = last.count
+        while end > 0, [0x22, 0x27, 0x29, 0x5D, 0x20, 0x09].contains(last[end - 1]) { end -= 1 }
+        if end >= 3, last[end - 3] == 0x2E, last[end - 2] == 0x2E, last[end - 1] == 0x2E { return .ellipsis }
+        if end > 0, [0x2E, 0x21, 0x3F].contains(last[end - 1]) { return .sentence }
         return .none
     }
 

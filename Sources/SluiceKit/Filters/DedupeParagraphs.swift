@@ -45,7 +45,7 @@ public struct DedupeParagraphs: Step {
         }
 
         override func paragraphCompleted(_ paragraph: HeldLines) {
-            let words = normalizer.words(of: paragraph)
+            let words = normalizer.textSummary(of: paragraph)
             if words.characterCount >= minimumLength, isSeen(words.textHash) {
                 statistics.paragraphsRemoved += 1
                 statistics.linesRemoved += paragraph.lineCount

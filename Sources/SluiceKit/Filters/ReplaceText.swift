@@ -41,17 +41,24 @@ public struct ReplaceText: Step {
         private let context: StageContext
         private let statistics: StepStatistics
         private var output: [UInt8] = []
+        /// True for `\s+$` and the like: a line not ending in white space is passed on unmatched.
+        private let onlyMatchesTrailingWhiteSpace: Bool
 
         init(step: ReplaceText, context: StageContext, next: LineStage) {
             self.matcher = Matcher(pattern: step.pattern, limits: context.limits)
             self.replacement = step.replacement.bytes
             self.global = step.global
+            self.onlyMatchesTrailingWhiteSpace = step.pattern.onlyMatchesTrailingWhiteSpace
             self.context = context
             self.statistics = context.statistics
             super.init(next: next)
         }
 
         override func push(_ line: Line) {
+            if onlyMatchesTrailingWhiteSpace, !Pattern.mayEndInWhiteSpace(line.content) {
+                next?.push(line)
+                return
+            }
             let result: (replacements: Int, length: Int)
             do {
                 result = try matcher.replace(in: line.content, with: replacement, global: global, into: &output)

@@ -1,11 +1,28 @@
-/// Runs several consecutive `drop` steps as one stage: one joined pattern
-/// (``Pattern/alternation(of:)``) tells whether any of them matches a line, so a line no rule
-/// drops — most lines — costs one match instead of one per rule. Only when the joined
-/// pattern matches are the rules tried one by one, in order, so that the right rule is
-/// counted. The output is the same as running the steps one after another.
+/// Runs several consecutive `drop` steps as one stage, so that a line no rule drops — most
+/// lines — costs one pass instead of one match per rule. The output is the same as running
+/// the steps one after another.
+///
+/// Two cheap tests tell whether any rule may match a line:
+/// - rules whose every match must contain one of a few literals (``RequiredLiterals``: a
+///   word of at least ``minimumLiteralLength`` bytes) are looked for with one
+///   ``LiteralScanner`` pass: a rule none of whose literals occur in the line cannot match it
+///   and is not run (rules that scan the whole line, such as `^[^\n]{0,150}\bsee…gallery`,
+///   cost a PCRE2 match per line otherwise);
+/// - the other rules are joined into one pattern (``Pattern/alternation(of:)``).
+/// Only when one of these says a rule may match are the candidate rules tried one by one, in
+/// order, so that the right rule is counted.
 final class DropRunStage: LineStage {
-    private let joined: Matcher
+    /// The shortest literal worth a scan; shorter ones would pass too many lines.
+    static let minimumLiteralLength = 4
+    /// The most literals a rule may need looked for; more would slow every scan.
+    static let maximumLiterals = 48
+
+    /// The rules without literals, joined; nil when there are none.
+    private let joined: Matcher?
+    private let scanner: LiteralScanner?
     private let matchers: [Matcher]
+    /// For each rule, its bit in the scanner's result, or 0 when it is in `joined`.
+    private let scanBits: [UInt64]
     /// For each rule, its `q` flag.
     private let ignoresEdgeQuotes: [Bool]
     private let anyIgnoresEdgeQuotes: Bool
@@ -14,8 +31,32 @@ final class DropRunStage: LineStage {
     /// A stage for the `drops` steps behind `contexts`, or nil when their patterns cannot be
     /// joined (each step then gets its own stage).
     init?(drops: [DropLines], contexts: [StageContext], next: LineStage) {
-        guard let limits = contexts.first?.limits, let joinedPattern = Pattern.alternation(of: drops.map(\.pattern)) else { return nil }
-        self.joined = Matcher(pattern: joinedPattern, limits: limits)
+        guard let limits = contexts.first?.limits else { return nil }
+        var literalSets: [[[UInt8]]] = []
+        var scanBits: [UInt64] = []
+        var unscanned: [Pattern] = []
+        for drop in drops {
+            if literalSets.count < LiteralScanner.maximumSets, let required = RequiredLiterals(drop.pattern),
+               required.shortestLength >= DropRunStage.minimumLiteralLength,
+               required.literals.count <= DropRunStage.maximumLiterals {
+                scanBits.append(UInt64(1) << UInt64(literalSets.count))
+                literalSets.append(required.literals)
+            } else {
+                scanBits.append(0)
+                unscanned.append(drop.pattern)
+            }
+        }
+        switch unscanned.count {
+        case 0:
+            self.joined = nil
+        case 1:
+            self.joined = Matcher(pattern: unscanned[0], limits: limits)
+        default:
+            guard let joinedPattern = Pattern.alternation(of: unscanned) else { return nil }
+            self.joined = Matcher(pattern: joinedPattern, limits: limits)
+        }
+        self.scanner = literalSets.isEmpty ? nil : LiteralScanner(sets: literalSets)
+        self.scanBits = scanBits
         self.matchers = drops.map { Matcher(pattern: $0.pattern, limits: limits) }
         self.ignoresEdgeQuotes = drops.map(\.ignoresEdgeQuotes)
         self.anyIgnoresEdgeQuotes = ignoresEdgeQuotes.contains(true)
@@ -26,13 +67,20 @@ final class DropRunStage: LineStage {
     override func push(_ line: Line) {
         let content = line.content
         // As `drop /…/q` does alone, a line behind stray quote marks is also tried without
-        // them, by the rules with the `q` flag.
+        // them, by the rules with the `q` flag. The trimmed text is part of the line, so a
+        // literal missing from the line is missing from it too.
         let trimmed = anyIgnoresEdgeQuotes ? QuoteMarks.trimmingEdgeQuotes(content) : nil
-        if !joinedMatches(content), trimmed.map(joinedMatches) != true {
+        let found = scanner?.scan(content) ?? 0
+        let joinedMayMatch = joined.map { joined in
+            joinedMatches(joined, content) || trimmed.map { joinedMatches(joined, $0) } == true
+        } ?? false
+        if found == 0, !joinedMayMatch {
             next?.push(line)
             return
         }
         for (index, matcher) in matchers.enumerated() {
+            let bit = scanBits[index]
+            guard bit == 0 ? joinedMayMatch : found & bit != 0 else { continue }
             do {
                 if try matcher.matches(content) {
                     contexts[index].statistics.linesRemoved += 1
@@ -49,9 +97,9 @@ final class DropRunStage: LineStage {
         next?.push(line)
     }
 
-    /// False when no rule matches `content`; true when one may (or the joined pattern gave
-    /// up: each rule then decides, and reports, on its own).
-    private func joinedMatches(_ content: UnsafeRawBufferPointer) -> Bool {
+    /// False when no rule of `joined` matches `content`; true when one may (or the joined
+    /// pattern gave up: each rule then decides, and reports, on its own).
+    private func joinedMatches(_ joined: Matcher, _ content: UnsafeRawBufferPointer) -> Bool {
         (try? joined.matches(content)) ?? true
     }
 }

@@ -1,0 +1,43 @@
+@testable import SluiceKit
+import Testing
+
+/// One pass finds which literal sets have a member in a subject, ASCII-caselessly.
+@Suite struct LiteralScannerTests {
+    private func scan(_ sets: [[String]], _ subject: String) -> UInt64 {
+        let scanner = LiteralScanner(sets: sets.map { $0.map { Array($0.utf8) } })
+        return Array(subject.utf8).withUnsafeBytes { scanner.scan($0) }
+    }
+
+    @Test func findsEachSetAnywhereInAnyCase() {
+        let sets = [["gallery"], ["cookie", "javascript"], ["xq"], [":"]]
+        #expect(scan(sets, "See the full GALLERY") == 0b0001)
+        #expect(scan(sets, "please enable JavaScript") == 0b0010)
+        #expect(scan(sets, "Cookie") == 0b0010)
+        #expect(scan(sets, "aXQ") == 0b0100)
+        #expect(scan(sets, "Label:") == 0b1000)
+        #expect(scan(sets, "galler") == 0)
+        #expect(scan(sets, "") == 0)
+        #expect(scan(sets, "gallery cookie xq :") == 0b1111)
+    }
+
+    @Test func literalsOutsideASCIIAreMatchedByteForByte() {
+        #expect(scan([["广告"], ["don’t"]], "— 广告 —") == 0b01)
+        #expect(scan([["广告"], ["don’t"]], "DON’T") == 0b10)
+        #expect(scan([["don’t"]], "don't") == 0)
+    }
+
+    /// PCRE2 matches `s` with `ſ` and `k` with the Kelvin sign caselessly: a subject with
+    /// either may hold any literal.
+    @Test func longSAndKelvinSignMayBeAnyLiteral() {
+        #expect(scan([["gallery"], ["cookie"]], "ſponsored") == 0b11)
+        #expect(scan([["gallery"], ["cookie"]], "\u{212A}ontakt") == 0b11)
+        // Other characters sharing those lead bytes do not: “ is E2 80 9C.
+        #expect(scan([["gallery"], ["cookie"]], "“quoted”") == 0)
+    }
+
+    @Test func sixtyFourSetsAreToldApart() {
+        let sets = (0..<64).map { ["word\($0)x"] }
+        #expect(scan(sets, "word63x") == UInt64(1) << 63)
+        #expect(scan(sets, "word0x word1x") == 0b11)
+    }
+}
