@@ -34,56 +34,117 @@ public struct DropListBlocks: Step {
         Stage(step: self, context: context, next: next)
     }
 
-    private final class Stage: ParagraphStage {
+    /// Streams every paragraph that cannot start or continue a list: only a paragraph whose
+    /// first line matches the heading, or one that follows a list (it may be an item), is held
+    /// until its end. Most paragraphs are neither and cost one heading match on their first line.
+    /// A held paragraph bigger than ``Pipeline/maximumParagraphSize`` passes through unchanged
+    /// and ends the list, as in the other paragraph steps.
+    private final class Stage: LineStage {
+        private enum Position {
+            /// At a blank line or at the start of the document.
+            case betweenParagraphs
+            /// In a paragraph that passes on line by line.
+            case streaming
+            /// In a paragraph held until its end.
+            case holding
+        }
+
         private let matcher: Matcher
         private let maximumWords: Int
         private let context: StageContext
         private let statistics: StepStatistics
         private var isInList = false
+        private var position = Position.betweenParagraphs
+        private var held = HeldLines()
+        /// Whether the held paragraph's first line matches the heading; nil until asked.
+        private var heldStartsList: Bool?
 
         init(step: DropListBlocks, context: StageContext, next: LineStage) {
             self.matcher = Matcher(pattern: step.heading, limits: context.limits)
             self.maximumWords = step.maximumWords
             self.context = context
             self.statistics = context.statistics
-            super.init(context: context, next: next)
+            super.init(next: next)
         }
 
-        override func paragraphCompleted(_ paragraph: HeldLines) {
-            if isInList, paragraph.wordCount <= maximumWords {
-                remove(paragraph)
+        override func push(_ line: Line) {
+            if line.isBlank {
+                finishParagraph()
+                next?.push(line)
                 return
             }
-            isInList = false
-            if startsList(paragraph) {
-                isInList = true
-                remove(paragraph)
-                return
-            }
-            paragraph.emit(to: next)
-        }
-
-        override func passThrough(_ part: HeldLines) {
-            // Far too long for a list item: it ends the list.
-            isInList = false
-            part.emit(to: next)
-        }
-
-        override func documentEnded() {
-            isInList = false
-        }
-
-        private func startsList(_ paragraph: HeldLines) -> Bool {
-            var first: UnsafeRawBufferPointer?
-            var starts = false
-            paragraph.forEachLine { content, terminator, number in
-                guard first == nil else { return }
-                first = content
-                do throws(MatchFailure) {
-                    starts = try matcher.matches(content)
-                } catch {
-                    context.reportLimitFailure(error, on: Line(bytes: content, contentCount: content.count, number: number))
+            switch position {
+            case .streaming:
+                next?.push(line)
+            case .betweenParagraphs:
+                heldStartsList = nil
+                if !isInList {
+                    // Only a heading can start a list here: decide on the first line.
+                    guard isHeading(line) else {
+                        position = .streaming
+                        next?.push(line)
+                        return
+                    }
+                    heldStartsList = true
                 }
+                position = .holding
+                hold(line)
+            case .holding:
+                hold(line)
+            }
+        }
+
+        override func endDocument() {
+            finishParagraph()
+            isInList = false
+            next?.endDocument()
+        }
+
+        private func hold(_ line: Line) {
+            held.append(line)
+            guard held.storageSize > context.maximumParagraphSize else { return }
+            // Far too long for a list item: it ends the list, and passes through unchanged.
+            context.reportOverlongParagraph(startingAt: held.firstLineNumber)
+            isInList = false
+            held.emit(to: next)
+            held = HeldLines()
+            position = .streaming
+        }
+
+        private func finishParagraph() {
+            defer { position = .betweenParagraphs }
+            guard position == .holding else { return }
+            defer { held.removeAll() }
+            if isInList, held.wordCount <= maximumWords {
+                remove(held)
+                return
+            }
+            isInList = false
+            if heldStartsList ?? firstLineIsHeading(held) {
+                isInList = true
+                remove(held)
+                return
+            }
+            held.emit(to: next)
+        }
+
+        private func isHeading(_ line: Line) -> Bool {
+            do throws(MatchFailure) {
+                return try matcher.matches(line.content)
+            } catch {
+                context.reportLimitFailure(error, on: line)
+                return false
+            }
+        }
+
+        private func firstLineIsHeading(_ paragraph: HeldLines) -> Bool {
+            var first: Line?
+            var starts = false
+            paragraph.forEachLine { content, _, number in
+                guard first == nil else { return }
+                let line = Line(bytes: content, contentCount: content.count, number: number)
+                first = line
+                starts = isHeading(line)
             }
             return starts
         }

@@ -4,27 +4,20 @@
 ///
 /// Two cheap tests tell whether any rule may match a line:
 /// - rules whose every match must contain one of a few literals (``RequiredLiterals``: a
-///   word of at least ``minimumLiteralLength`` bytes) are looked for with one
-///   ``LiteralScanner`` pass: a rule none of whose literals occur in the line cannot match it
+///   word of at least ``SharedLiteralScan/minimumLiteralLength`` bytes) are looked for with
+///   one ``LiteralScanner`` pass, shared by all the pipeline's drop runs
+///   (``SharedLiteralScan``): a rule none of whose literals occur in the line cannot match it
 ///   and is not run (rules that scan the whole line, such as `^[^\n]{0,150}\bsee…gallery`,
 ///   cost a PCRE2 match per line otherwise);
 /// - the other rules are joined into one pattern (``Pattern/alternation(of:)``).
 /// Only when one of these says a rule may match are the candidate rules tried one by one, in
 /// order, so that the right rule is counted.
 final class DropRunStage: LineStage {
-    /// The shortest literal worth a scan; shorter ones would pass too many lines.
-    static let minimumLiteralLength = 4
-    /// The fewest rules worth a scan: measured on the drop-only benchmark, one scan of a line
-    /// costs more than running one or two anchored patterns that fail at once.
-    static let minimumScannedRules = 4
-    /// The most literals a rule may need looked for; more would slow every scan.
-    static let maximumLiterals = 48
-
     /// The rules without literals, joined; nil when there are none.
     private let joined: Matcher?
-    private let scanner: LiteralScanner?
+    private let scan: SharedLiteralScan?
     private let matchers: [Matcher]
-    /// For each rule, its bit in the scanner's result, or 0 when it is in `joined`.
+    /// For each rule, its bit in the shared scan's result, or 0 when it is in `joined`.
     private let scanBits: [UInt64]
     /// For each rule, its `q` flag.
     private let ignoresEdgeQuotes: [Bool]
@@ -32,30 +25,12 @@ final class DropRunStage: LineStage {
     private let contexts: [StageContext]
 
     /// A stage for the `drops` steps behind `contexts`, or nil when their patterns cannot be
-    /// joined (each step then gets its own stage).
-    init?(drops: [DropLines], contexts: [StageContext], next: LineStage) {
+    /// joined (each step then gets its own stage). `scanBits` are the rules' bits in `scan`
+    /// (0 for a rule not scanned for).
+    init?(drops: [DropLines], contexts: [StageContext], scan: SharedLiteralScan?, scanBits: [UInt64], next: LineStage) {
         guard let limits = contexts.first?.limits else { return nil }
-        var literalSets: [[[UInt8]]] = []
-        var scanBits: [UInt64] = []
-        var unscanned: [Pattern] = []
-        for drop in drops {
-            if literalSets.count < LiteralScanner.maximumSets, let required = RequiredLiterals(drop.pattern),
-               required.shortestLength >= DropRunStage.minimumLiteralLength,
-               required.literals.count <= DropRunStage.maximumLiterals {
-                scanBits.append(UInt64(1) << UInt64(literalSets.count))
-                literalSets.append(required.literals)
-            } else {
-                scanBits.append(0)
-                unscanned.append(drop.pattern)
-            }
-        }
-        if literalSets.count < DropRunStage.minimumScannedRules {
-            // The scan costs about as much as a few patterns that fail at the start of a
-            // line (most anchored rules do): for fewer rules it would cost more than it saves.
-            scanBits = Array(repeating: 0, count: drops.count)
-            unscanned = drops.map(\.pattern)
-            literalSets = []
-        }
+        let scanBits = scan == nil ? Array(repeating: 0, count: drops.count) : scanBits
+        let unscanned = zip(drops, scanBits).filter { $0.1 == 0 }.map(\.0.pattern)
         switch unscanned.count {
         case 0:
             self.joined = nil
@@ -65,7 +40,7 @@ final class DropRunStage: LineStage {
             guard let joinedPattern = Pattern.alternation(of: unscanned) else { return nil }
             self.joined = Matcher(pattern: joinedPattern, limits: limits)
         }
-        self.scanner = literalSets.isEmpty ? nil : LiteralScanner(sets: literalSets)
+        self.scan = scanBits.contains { $0 != 0 } ? scan : nil
         self.scanBits = scanBits
         self.matchers = drops.map { Matcher(pattern: $0.pattern, limits: limits) }
         self.ignoresEdgeQuotes = drops.map(\.ignoresEdgeQuotes)
@@ -75,13 +50,14 @@ final class DropRunStage: LineStage {
     }
 
     override func push(_ line: Line) {
+        var line = line
         let content = line.content
         // As `drop /…/q` does alone, a line behind stray quote marks is also tried without
         // them, by the rules with the `q` flag. The trimmed text is part of the line, so a
         // literal missing from the line is missing from it too.
         let trimmed = anyIgnoresEdgeQuotes ? QuoteMarks.trimmingEdgeQuotes(content) : nil
         var found: UInt64 = 0
-        if let scanner { found = scanner.scan(content) }
+        if let scan { found = scan.hits(&line) }
         var joinedMayMatch = false
         if let joined {
             joinedMayMatch = joinedMatches(joined, content)

@@ -123,11 +123,23 @@ public final class Pipeline {
         self.sink = SinkStage()
         self.head = sink
         let traces = observer == nil ? [] : rules.steps.map(LineTrace.init)
+        // Without an observer, a run of consecutive drop steps becomes one stage with a
+        // joined pattern (an observer needs one stage per step to see each one's work); the
+        // runs share one literal scan of each line.
+        var runs: [ClosedRange<Int>] = []
+        if observer == nil {
+            var start = 0
+            while start < rules.steps.count {
+                var end = start
+                while rules.steps[end].step is DropLines, end + 1 < rules.steps.count, rules.steps[end + 1].step is DropLines { end += 1 }
+                if end > start { runs.append(start...end) }
+                start = end + 1
+            }
+        }
+        let scan = SharedLiteralScan(steps: rules.steps, runs: runs)
         var next: LineStage = sink
         var index = rules.steps.count - 1
         while index >= 0 {
-            // Without an observer, a run of consecutive drop steps becomes one stage with a
-            // joined pattern (an observer needs one stage per step to see each one's work).
             var first = index
             if observer == nil, rules.steps[index].step is DropLines {
                 while first > 0, rules.steps[first - 1].step is DropLines { first -= 1 }
@@ -136,7 +148,8 @@ public final class Pipeline {
                 StageContext(limits: limits, maximumParagraphSize: maximumParagraphSize, statistics: stepStatistics[$0], step: rules.steps[$0], pipeline: self)
             }
             let drops = rules.steps[first...index].compactMap { $0.step as? DropLines }
-            if first < index, let run = DropRunStage(drops: drops, contexts: contexts, next: next) {
+            if first < index, let run = DropRunStage(
+                drops: drops, contexts: contexts, scan: scan, scanBits: scan.map { Array($0.bits[first...index]) } ?? [], next: next) {
                 next = run
             } else {
                 for step in (first...index).reversed() {

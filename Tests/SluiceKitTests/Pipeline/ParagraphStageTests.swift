@@ -53,6 +53,15 @@ import Testing
         #expect(string(pipeline.clean(utf8(input))) == "\n\n" + Self.bigParagraph + "\nShort after\n")
     }
 
+    @Test func bigParagraphStreamsThroughDropListWhenNoListIsOpen() throws {
+        // Only a heading, or what follows a list, is held: this paragraph is neither, so the
+        // step sees it whole, line by line, and has nothing to warn about.
+        let (pipeline, reported) = try Self.pipeline("drop-list /^Related$/ max-words=1000")
+        let input = "Intro.\n\n" + Self.bigParagraph + "\nRelated\n\nShort item\n"
+        #expect(string(pipeline.clean(utf8(input))) == "Intro.\n\n" + Self.bigParagraph + "\n\n")
+        #expect(reported() == [])
+    }
+
     @Test func everyReadPlanGivesTheSameOutput() throws {
         let ruleSet = try rules("dedupe paragraphs min-length=1\nquotes strip-stray\ndedupe ledes")
         let input = utf8("“Open.\n\n" + Self.bigParagraph + Self.bigParagraph + "\nOpen.\n\n" + Self.bigParagraph)
