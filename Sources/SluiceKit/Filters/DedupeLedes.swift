@@ -52,20 +52,120 @@ public struct DedupeLedes: Step {
 
     /// A paragraph of the lede zone: its shingles, its size, and where it is held.
     private struct Lede {
-        var shingles: Set<UInt64>
+        /// Every shingle of the paragraph.
+        var shingles: HashValueSet
         /// The distinct shingles compared when this paragraph is the shorter copy: all but
         /// the last one.
-        var comparedShingles: Set<UInt64> = []
-        var orderedShingles: [UInt64]
+        var comparedShingles: HashValueSet
         var characterCount: Int
         /// True when the paragraph ends in an ellipsis: a teaser cut short.
         var isTruncated: Bool
         /// Index in `held`, or nil once written out.
         var heldIndex: Int?
 
-        mutating func makeSets() {
-            shingles = Set(orderedShingles)
-            comparedShingles = Set(orderedShingles.count > 1 ? orderedShingles.dropLast() : orderedShingles[...])
+        init(_ candidate: inout Candidate, heldIndex: Int) {
+            let ordered = candidate.allShingles()
+            shingles = HashValueSet(ordered)
+            comparedShingles = HashValueSet(ordered.count > 1 ? ordered.dropLast() : ordered[...])
+            characterCount = candidate.characterCount
+            isTruncated = candidate.isTruncated
+            self.heldIndex = heldIndex
+        }
+    }
+
+    /// The paragraph being compared with the zone, in buffers reused from paragraph to
+    /// paragraph. Its shingles are worked out as comparisons need them: most comparisons
+    /// fail within the first few.
+    private struct Candidate {
+        /// The hashes of its normalized words.
+        var wordHashes: [UInt64] = []
+        var characterCount = 0
+        var isTruncated = false
+        /// Its first shingles, in order: as many as comparisons have needed so far.
+        private var shingles: [UInt64] = []
+        /// How many shingles it has in all.
+        private var shingleCount = 0
+        /// Words per shingle: the step's shingle size, or all the words when there are fewer.
+        private var shingleWidth = 0
+        /// Marks the zone shingles a comparison has matched: a slot is matched when it holds
+        /// `matchStamp` (see ``HashValueSet/slotIndex(of:)``), so nothing needs clearing.
+        private var matchStamps: [UInt32] = []
+        private var matchStamp: UInt32 = 0
+
+        /// Starts on a paragraph whose `wordHashes` are set.
+        mutating func start(characterCount: Int, isTruncated: Bool, shingleSize: Int) {
+            self.characterCount = characterCount
+            self.isTruncated = isTruncated
+            shingleWidth = min(shingleSize, wordHashes.count)
+            shingleCount = wordHashes.isEmpty ? 0 : wordHashes.count - shingleWidth + 1
+            shingles.removeAll(keepingCapacity: true)
+        }
+
+        /// Every shingle, in order.
+        mutating func allShingles() -> [UInt64] {
+            if shingles.count < shingleCount { computeShingles(through: shingleCount - 1) }
+            return shingles
+        }
+
+        /// True when at least `threshold` of the shorter paragraph's shingles (the zone
+        /// paragraph's or this one's), its last one left out (a truncation may cut its last
+        /// word), occur in the longer one.
+        mutating func isCopy(of lede: Lede, threshold: Double) -> Bool {
+            if characterCount <= lede.characterCount {
+                let comparedCount = shingleCount > 1 ? shingleCount - 1 : shingleCount
+                var misses = 0
+                let allowedMisses = DedupeLedes.allowedMisses(of: comparedCount, threshold: threshold)
+                for position in 0..<comparedCount where !lede.shingles.contains(shingle(at: position)) {
+                    misses += 1
+                    if misses > allowedMisses { return false }
+                }
+                return true
+            }
+            // The zone paragraph is the shorter one: count how many of its distinct compared
+            // shingles this one has, probing the zone's set with this one's shingles.
+            let compared = lede.comparedShingles
+            let needed = compared.count - DedupeLedes.allowedMisses(of: compared.count, threshold: threshold)
+            nextMatchStamp(slotLimit: compared.slotLimit)
+            var matched = 0
+            for position in 0..<shingleCount {
+                if let slot = compared.slotIndex(of: shingle(at: position)), matchStamps[slot] != matchStamp {
+                    matchStamps[slot] = matchStamp
+                    matched += 1
+                    if matched >= needed { return true }
+                }
+                if matched + (shingleCount - position - 1) < needed { return false }
+            }
+            return matched >= needed
+        }
+
+        @inline(__always)
+        private mutating func shingle(at position: Int) -> UInt64 {
+            if position >= shingles.count { computeShingles(through: position) }
+            return shingles[position]
+        }
+
+        /// Works out the shingles up to `position`, and as many again as there are, so that
+        /// a long comparison works them out in a few batches.
+        private mutating func computeShingles(through position: Int) {
+            let end = min(shingleCount, max(position + 1, 2 * shingles.count, 16))
+            let width = shingleWidth
+            wordHashes.withUnsafeBufferPointer { words in
+                for start in shingles.count..<end {
+                    shingles.append(DedupeLedes.shingle(of: words[start..<start + width]))
+                }
+            }
+        }
+
+        /// Starts a comparison: no slot below `slotLimit` is matched.
+        private mutating func nextMatchStamp(slotLimit: Int) {
+            if matchStamps.count < slotLimit {
+                matchStamps += repeatElement(0, count: slotLimit - matchStamps.count)
+            }
+            if matchStamp == .max {
+                for index in matchStamps.indices { matchStamps[index] = 0 }
+                matchStamp = 0
+            }
+            matchStamp += 1
         }
     }
 
@@ -74,10 +174,14 @@ public struct DedupeLedes: Step {
         private let statistics: StepStatistics
         private let normalizer = TextNormalizer()
         private var zone: [Lede] = []
-        private var held: [(lines: HeldLines, isDropped: Bool)] = []
+        /// The lines held, of every held item one after another.
+        private var heldLines = HeldLines()
+        /// The held items (paragraphs, blank lines, parts of overlong paragraphs), in order.
+        private var held: [(lineCount: Int, isDropped: Bool)] = []
         private var heldBytes = 0
-        /// Scratch set for comparisons, reused.
-        private var matched: Set<UInt64> = []
+        private var candidate = Candidate()
+        /// A blank line being held (storage reused).
+        private var blank = HeldLines()
 
         init(step: DedupeLedes, context: StageContext, next: LineStage) {
             self.step = step
@@ -92,51 +196,44 @@ public struct DedupeLedes: Step {
                 hold(paragraph)
                 return
             }
-            let words = normalizer.words(of: paragraph)
-            guard words.wordHashes.count >= step.minimumWords else {
+            let (characterCount, wordCount) = normalizer.wordHashes(of: paragraph, into: &candidate.wordHashes)
+            guard wordCount >= step.minimumWords else {
                 // Too short (a byline, a date, a caption): never a lede copy.
                 hold(paragraph)
                 return
             }
             let isTruncated = ending == .ellipsis
             if zone.count == step.window,
-               !zone.contains(where: { lengthsAllowCopies($0.characterCount, $0.isTruncated, words.characterCount, isTruncated) }) {
+               !zone.contains(where: { lengthsAllowCopies($0.characterCount, $0.isTruncated, characterCount, isTruncated) }) {
                 // No zone paragraph is of a size to be a copy of this one: skip the shingles.
                 hold(paragraph)
                 return
             }
-            let ordered = DedupeLedes.shingles(of: words.wordHashes, size: step.shingleSize)
-            // The candidate's set is built only if it joins the zone: comparisons probe the
+            // The candidate's sets are built only if it joins the zone: comparisons probe the
             // zone's sets, which keeps the cost per paragraph at one pass per zone entry.
-            var candidate = Lede(
-                shingles: [], orderedShingles: ordered, characterCount: words.characterCount,
-                isTruncated: isTruncated, heldIndex: nil)
-            let copies = zone.indices.filter { areCopies(zone[$0], candidate) }
+            candidate.start(characterCount: characterCount, isTruncated: isTruncated, shingleSize: step.shingleSize)
+            let copies = zone.indices.filter { areCopies(zone[$0]) }
             if !copies.isEmpty {
-                if copies.contains(where: { zone[$0].characterCount >= candidate.characterCount }) {
+                if copies.contains(where: { zone[$0].characterCount >= characterCount }) {
                     // An earlier copy says as much or more: this one goes.
-                    count(paragraph)
+                    count(lineCount: paragraph.lineCount)
                     return
                 }
                 // This copy says more than every earlier one it copies: they go (those still
                 // held), and it stands for them in the zone.
-                candidate.makeSets()
-                candidate.heldIndex = held.count
                 for index in copies {
                     if let earlier = zone[index].heldIndex {
                         held[earlier].isDropped = true
-                        count(held[earlier].lines)
+                        count(lineCount: held[earlier].lineCount)
                     }
                 }
-                zone[copies[0]] = candidate
+                zone[copies[0]] = Lede(&candidate, heldIndex: held.count)
                 for index in copies.dropFirst().reversed() { zone.remove(at: index) }
                 hold(paragraph)
                 return
             }
             if zone.count < step.window {
-                candidate.makeSets()
-                zone.append(candidate)
-                zone[zone.count - 1].heldIndex = held.count
+                zone.append(Lede(&candidate, heldIndex: held.count))
             }
             hold(paragraph)
         }
@@ -152,9 +249,9 @@ public struct DedupeLedes: Step {
                 next?.push(line)
                 return
             }
-            var lines = HeldLines()
-            lines.append(line)
-            hold(lines)
+            blank.removeAll()
+            blank.append(line)
+            hold(blank)
         }
 
         override func passThrough(_ part: HeldLines) {
@@ -166,51 +263,20 @@ public struct DedupeLedes: Step {
             zone.removeAll(keepingCapacity: true)
         }
 
-        /// True when the two are copies: the shorter one's shingles are in the longer one
-        /// (``isCopy(_:_:)``), and either the shorter one is a teaser cut short with an
-        /// ellipsis, or it is nearly as long as the other (a dateline or a few words more).
-        /// A complete sentence that a much longer paragraph merely contains is not a copy:
-        /// removing it would lose a line of the article.
-        private func areCopies(_ lede: Lede, _ candidate: Lede) -> Bool {
+        /// True when the zone paragraph and the candidate are copies: the shorter one's
+        /// shingles are in the longer one (``Candidate/isCopy(of:threshold:)``), and either
+        /// the shorter one is a teaser cut short with an ellipsis, or it is nearly as long as
+        /// the other (a dateline or a few words more). A complete sentence that a much longer
+        /// paragraph merely contains is not a copy: removing it would lose a line of the article.
+        private func areCopies(_ lede: Lede) -> Bool {
             lengthsAllowCopies(lede.characterCount, lede.isTruncated, candidate.characterCount, candidate.isTruncated)
-                && isCopy(lede, candidate)
+                && candidate.isCopy(of: lede, threshold: step.threshold)
         }
 
-        /// The size test of ``areCopies(_:_:)``, which needs no shingles.
+        /// The size test of ``areCopies(_:)``, which needs no shingles.
         private func lengthsAllowCopies(_ first: Int, _ firstTruncated: Bool, _ second: Int, _ secondTruncated: Bool) -> Bool {
             let shorterIsTruncated = first <= second ? firstTruncated : secondTruncated
             return shorterIsTruncated || Double(min(first, second)) >= DedupeLedes.similarLength * Double(max(first, second))
-        }
-
-        /// True when at least `threshold` of the shorter paragraph's shingles, its last one
-        /// left out (a truncation may cut its last word), occur in the longer one.
-        private func isCopy(_ lede: Lede, _ candidate: Lede) -> Bool {
-            if candidate.characterCount <= lede.characterCount {
-                let compared = candidate.orderedShingles.count > 1 ? candidate.orderedShingles.dropLast() : candidate.orderedShingles[...]
-                var misses = 0
-                let allowedMisses = allowedMisses(of: compared.count)
-                for shingle in compared where !lede.shingles.contains(shingle) {
-                    misses += 1
-                    if misses > allowedMisses { return false }
-                }
-                return true
-            }
-            // The zone paragraph is the shorter one: count how many of its distinct compared
-            // shingles the candidate has, probing the zone's set with the candidate's shingles.
-            let needed = lede.comparedShingles.count - allowedMisses(of: lede.comparedShingles.count)
-            matched.removeAll(keepingCapacity: true)
-            for (position, shingle) in candidate.orderedShingles.enumerated() {
-                if lede.comparedShingles.contains(shingle) {
-                    matched.insert(shingle)
-                    if matched.count >= needed { return true }
-                }
-                if matched.count + (candidate.orderedShingles.count - position - 1) < needed { return false }
-            }
-            return matched.count >= needed
-        }
-
-        private func allowedMisses(of count: Int) -> Int {
-            Int((1 - step.threshold) * Double(count) + 1e-9)
         }
 
         private func hold(_ lines: HeldLines) {
@@ -218,23 +284,50 @@ public struct DedupeLedes: Step {
                 lines.emit(to: next)
                 return
             }
-            held.append((lines.compacted(), false))
+            lines.forEachLine { content, terminator, number in
+                heldLines.append(content: content, terminator: terminator, number: number)
+            }
+            held.append((lines.lineCount, false))
             heldBytes += lines.storageSize
             if heldBytes > DedupeLedes.holdLimit { writeOutHeld() }
         }
 
-        private func count(_ lines: HeldLines) {
+        private func count(lineCount: Int) {
             statistics.paragraphsRemoved += 1
-            statistics.linesRemoved += lines.lineCount
+            statistics.linesRemoved += lineCount
         }
 
         private func writeOutHeld() {
-            for item in held where !item.isDropped { item.lines.emit(to: next) }
+            if !held.isEmpty, let next {
+                var item = 0
+                var linesLeft = held[0].lineCount
+                heldLines.forEachLine { content, terminator, number in
+                    while linesLeft == 0 {
+                        item += 1
+                        linesLeft = held[item].lineCount
+                    }
+                    linesLeft -= 1
+                    guard !held[item].isDropped else { return }
+                    // Content and terminator lie one after the other in `heldLines`.
+                    next.push(Line(
+                        bytes: UnsafeRawBufferPointer(start: content.baseAddress, count: content.count + terminator.count),
+                        contentCount: content.count, number: number))
+                }
+            }
+            // Storage grown for a long document is given back rather than kept for the next.
+            if heldBytes > DedupeLedes.storageKept {
+                heldLines = HeldLines()
+            } else {
+                heldLines.removeAll()
+            }
             held.removeAll(keepingCapacity: true)
             heldBytes = 0
             for index in zone.indices { zone[index].heldIndex = nil }
         }
     }
+
+    /// Held bytes up to which the step keeps its storage for the next document.
+    private static let storageKept = 1 << 20
 
     /// How long (in normalized characters) the shorter of two complete copies must be,
     /// relative to the longer, for them to be copies.
@@ -245,12 +338,17 @@ public struct DedupeLedes: Step {
 
     /// Looks at the last characters of the paragraph, past closing quotes and brackets.
     static func ending(of paragraph: HeldLines) -> Ending {
-        var last: [UInt8] = []
-        paragraph.forEachContent { content in
+        // Where in `paragraph.bytes` the last 12 bytes of the last line with more than
+        // spaces and tabs lie.
+        var tail = 0..<0
+        var lineStart = 0
+        paragraph.forEachLine { content, terminator, _ in
             var end = content.count
             while end > 0, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
-            if end > 0 { last = Array(content[max(0, end - 12)..<end]) }
+            if end > 0 { tail = lineStart + max(0, end - 12)..<lineStart + end }
+            lineStart += content.count + terminator.count
         }
+        let last = Array(paragraph.bytes[tail])
         if last.allSatisfy({ $0 < 0x80 }) { return asciiEnding(of: last) }
         var text = String(decoding: last, as: UTF8.self)
         // White space between them counts as nothing either: `noon. “` ends like `noon.`, as it
@@ -272,21 +370,19 @@ public struct DedupeLedes: Step {
         return .none
     }
 
-    /// Hashes of every run of `size` consecutive words (one hash of all words when there
-    /// are fewer).
-    static func shingles(of words: [UInt64], size: Int) -> [UInt64] {
-        let width = min(size, words.count)
-        guard width > 0 else { return [] }
-        var result: [UInt64] = []
-        result.reserveCapacity(words.count - width + 1)
-        for start in 0...(words.count - width) {
-            var hash = TextNormalizer.fnvOffset
-            for word in words[start..<start + width] {
-                hash = (hash ^ word) &* TextNormalizer.fnvPrime
-                hash = (hash ^ (hash >> 29)) &* TextNormalizer.fnvPrime
-            }
-            result.append(hash)
+    /// How many shingles of `count` may be missing when `threshold` of them must be there.
+    static func allowedMisses(of count: Int, threshold: Double) -> Int {
+        Int((1 - threshold) * Double(count) + 1e-9)
+    }
+
+    /// The hash of one shingle: a run of `shingle`-size consecutive words (all the words
+    /// when there are fewer).
+    static func shingle(of words: Slice<UnsafeBufferPointer<UInt64>>) -> UInt64 {
+        var hash = TextNormalizer.fnvOffset
+        for word in words {
+            hash = (hash ^ word) &* TextNormalizer.fnvPrime
+            hash = (hash ^ (hash >> 29)) &* TextNormalizer.fnvPrime
         }
-        return result
+        return hash
     }
 }

@@ -19,7 +19,7 @@ public struct DedupeParagraphs: Step {
 
     /// Paragraphs with fewer normalized characters than this are always kept.
     public let minimumLength: Int
-    /// The most paragraph hashes remembered per document (about 40 MiB of set): past that,
+    /// The most paragraph hashes remembered per document (a table of 16 MiB): past that,
     /// later paragraphs are still checked against those remembered, but not added.
     public static let rememberedLimit = 1 << 20
 
@@ -36,7 +36,7 @@ public struct DedupeParagraphs: Step {
         private let minimumLength: Int
         private let statistics: StepStatistics
         private let normalizer = TextNormalizer()
-        private var seen: Set<UInt64> = []
+        private var seen = HashValueSet()
 
         init(minimumLength: Int, context: StageContext, next: LineStage) {
             self.minimumLength = minimumLength
@@ -63,7 +63,7 @@ public struct DedupeParagraphs: Step {
         }
 
         override func documentEnded() {
-            seen.removeAll(keepingCapacity: true)
+            seen.removeAll()
         }
     }
 }

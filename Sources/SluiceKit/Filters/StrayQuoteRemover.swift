@@ -180,7 +180,7 @@ public struct StrayQuoteRemover: Step {
     static func analyze(_ paragraph: HeldLines) -> QuoteAnalysis? {
         var hasCandidate = false
         paragraph.forEachContent { content in
-            if !hasCandidate, content.contains(where: QuoteMarks.mayStartQuote) { hasCandidate = true }
+            if !hasCandidate, QuoteMarks.containsQuoteStart(content) { hasCandidate = true }
         }
         guard hasCandidate else { return nil }
         return paragraph.withContents { QuotePairing.analyze($0) }

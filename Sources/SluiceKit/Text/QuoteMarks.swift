@@ -46,6 +46,31 @@ enum QuoteMarks {
         byte == 0x22 || byte == 0x27 || byte == 0xE2 || byte == 0xC2
     }
 
+    /// True when a byte of `bytes` may start a quote mark (``mayStartQuote(_:)``), tested
+    /// eight bytes at a time.
+    static func containsQuoteStart(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if hasByte(word, 0x22) || hasByte(word, 0x27) || hasByte(word, 0xE2) || hasByte(word, 0xC2) { return true }
+            offset += 8
+        }
+        while offset < bytes.count {
+            if mayStartQuote(bytes[offset]) { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// True when one of the eight bytes of `word` is `byte`: the bytes equal to it become
+    /// zero, and subtracting 1 from each borrows into the top bit of a zero byte only.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = word ^ (ones &* UInt64(byte))
+        return (difference &- ones) & ~difference & (ones << 7) != 0
+    }
+
     /// `content` without the quote marks (and the spaces and tabs around them) at its start
     /// and end, or nil when it has none there. Only marks that `quotes strip-stray` may remove
     /// count: `"` and the curly, low and angle marks, never `'` or `’` (apostrophes).

@@ -130,6 +130,31 @@ import Testing
         #expect(onlyInvalid.withUnsafeBytes { normalizer.words(of: $0) }.wordHashes.isEmpty)
     }
 
+    /// The normalizer reads ASCII without decoding it; every ASCII character must come out
+    /// as the general rules (`normalize`, which maps each character by its Unicode
+    /// properties) say, inside a word and between two.
+    @Test func asciiFastPathAgreesWithTheGeneralRules() {
+        let normalizer = TextNormalizer()
+        for byte in UInt8(0)..<0x80 {
+            let character = String(UnicodeScalar(byte))
+            let text = "ab\(character)cd ef"
+            let expected = words(normalizer.normalize(text), normalizer)
+            #expect(words(text, normalizer) == expected, "byte \(byte)")
+        }
+    }
+
+    /// Characters whose mapping is too long to keep in the cache entry itself (a Hangul
+    /// syllable decomposes into three jamo, nine bytes) and ones that change length when
+    /// lower-cased must give what `normalize` gives, on first use and from the cache.
+    @Test func longAndGrowingMappingsAgreeWithNormalize() {
+        let normalizer = TextNormalizer()
+        let text = "서울 İstanbul ǅemal ΐ ᾂ Kelvin ſtraße ﬁnance Ⅻ ²"
+        for _ in 0..<2 {
+            #expect(words(text, normalizer) == words(normalizer.normalize(text), normalizer))
+            #expect(words(text, normalizer).characterCount == normalizer.normalize(text).unicodeScalars.count)
+        }
+    }
+
     private func words(_ text: String, _ normalizer: TextNormalizer) -> NormalizedWords {
         utf8(text).withUnsafeBytes { normalizer.words(of: $0) }
     }
