@@ -11,17 +11,20 @@
 /// normalization (see ``TextNormalizer``): case, accents, digits, punctuation and spacing do
 /// not count. Paragraphs whose normalized text is shorter than `min-length` characters
 /// (default 20: "Photo:", "Reuters", "—") are never removed. Memory per document is one
-/// 64-bit hash per paragraph, for at most the first 1,048,576 distinct paragraphs of a
-/// document (later ones are checked against those, not remembered). Blank lines are left for `squeeze blank-lines` to tidy.
+/// 64-bit hash per paragraph, for at most the first 131,072 distinct paragraphs of a
+/// document (later ones are checked against those, not remembered): at most a 2 MiB table,
+/// so that memory stays flat however long one document runs. A news article has hundreds
+/// of paragraphs; 131,072 is a book of about 20 MB. Blank lines are left for
+/// `squeeze blank-lines` to tidy.
 public struct DedupeParagraphs: Step {
     public static let keyword = "dedupe paragraphs"
     public static let synopsis = "dedupe paragraphs [min-length=N]"
 
     /// Paragraphs with fewer normalized characters than this are always kept.
     public let minimumLength: Int
-    /// The most paragraph hashes remembered per document (a table of 16 MiB): past that,
+    /// The most paragraph hashes remembered per document (a table of 2 MiB): past that,
     /// later paragraphs are still checked against those remembered, but not added.
-    public static let rememberedLimit = 1 << 20
+    public static let rememberedLimit = 1 << 17
 
     public static func parse(_ scanner: inout RuleLineScanner) throws(RuleDiagnostic) -> DedupeParagraphs {
         let options = try StepOptions(&scanner, allowed: ["min-length"])
