@@ -140,10 +140,7 @@ public final class Pipeline {
         var next: LineStage = sink
         var index = rules.steps.count - 1
         while index >= 0 {
-            var first = index
-            if observer == nil, rules.steps[index].step is DropLines {
-                while first > 0, rules.steps[first - 1].step is DropLines { first -= 1 }
-            }
+            let first = runs.first { $0.contains(index) }?.lowerBound ?? index
             let contexts = (first...index).map {
                 StageContext(limits: limits, maximumParagraphSize: maximumParagraphSize, statistics: stepStatistics[$0], step: rules.steps[$0], pipeline: self)
             }
