@@ -65,6 +65,9 @@ struct Clean: ParsableCommand {
     @Option(name: .customLong("on-error"), help: ArgumentHelp("With --jsonl, what to do with a record that is not JSON or lacks a string field: skip it, keep it unchanged, or fail (exit 1, the default).", valueName: "skip|keep|fail"))
     var onError: RecordErrorAction?
 
+    @Option(name: .customLong("paragraphs"), help: ArgumentHelp("How documents split into paragraphs for the paragraph steps: blank-line, line (each line one paragraph) or auto (decided per document, the default; overrides a rule file's 'paragraphs' line).", valueName: "auto|blank-line|line"))
+    var paragraphLayout: ParagraphLayout?
+
     @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp("Clean documents on N threads, output in input order (default: every core). Only with -z, --doc-separator or --jsonl.", valueName: "N"))
     var jobs: Int?
 
@@ -94,7 +97,8 @@ struct Clean: ParsableCommand {
             Diagnostics.writeOut(text.hasSuffix("\n") ? text : text + "\n")
             return
         }
-        let rules = try loadRules()
+        var rules = try loadRules()
+        if let paragraphLayout { rules.paragraphLayout = paragraphLayout }
         let mode = try documentMode()
         let inputs = files.isEmpty ? ["-"] : files
         try checkInputs(inputs)
@@ -230,3 +234,5 @@ enum RecordErrorAction: String, ExpressibleByArgument {
     case keep
     case fail
 }
+
+extension ParagraphLayout: ExpressibleByArgument {}

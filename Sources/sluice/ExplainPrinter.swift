@@ -5,7 +5,8 @@ import SluiceKit
 /// changed: `- [default.rules:9 drop] Advertisement`, `~ [trailing-space] old → new`.
 /// Coloured (removals red, changes yellow) only when standard output is a terminal and
 /// `NO_COLOR` is unset or empty. When there are several documents, the lines of each come
-/// under a header naming it (`== pages.jsonl, line 3`), printed only if a rule did anything.
+/// under a header naming it (`== pages.jsonl, line 3`), printed only if a rule did anything
+/// or `auto` decided the document's paragraph layout (`= paragraphs: line (auto: …)`).
 final class ExplainPrinter: PipelineObserver {
     private let output: OutputBuffer
     private let colour: Bool
@@ -40,11 +41,21 @@ final class ExplainPrinter: PipelineObserver {
         }
     }
 
-    private func write(marker: String, colourCode: String, step: RuleStep, body: () -> Void) {
+    /// `= paragraphs: line (auto: …)`, for every document whose layout `auto` decided.
+    func paragraphLayoutDecided(_ decision: ParagraphLayoutDecision) {
+        writeHeader()
+        append("= paragraphs: \(decision)\n")
+    }
+
+    private func writeHeader() {
         if let header = pendingHeader {
             append(colour ? "\u{1B}[1m" + header.dropLast() + "\u{1B}[0m\n" : header)
             pendingHeader = nil
         }
+    }
+
+    private func write(marker: String, colourCode: String, step: RuleStep, body: () -> Void) {
+        writeHeader()
         if colour { append("\u{1B}[\(colourCode)m") }
         append(marker + " ")
         label(of: step).withUnsafeBytes(output.append)

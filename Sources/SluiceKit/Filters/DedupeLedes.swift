@@ -25,6 +25,7 @@
 public struct DedupeLedes: Step {
     public static let keyword = "dedupe ledes"
     public static let synopsis = "dedupe ledes [window=N] [threshold=F] [min-words=N] [shingle=N]"
+    public static let worksOnParagraphs = true
 
     /// How many paragraphs make up the lede zone.
     public let window: Int

@@ -9,13 +9,19 @@
 /// ```
 ///
 /// A paragraph whose first line matches `HEADING` starts a list; it and every following
-/// paragraph of at most `max-words` words (default 20) are removed. The first longer
-/// paragraph ends the list and stays, and so does everything after it; the end of the
-/// document ends a list too. Blank lines are left for `squeeze blank-lines`. Write the
-/// heading pattern to match whole lines only: everything short after it goes.
+/// paragraph of at most `max-words` words (default 20) that is a list item are removed. An
+/// item is a headline (a short paragraph that does not end like a sentence, as
+/// ``StrayQuoteRemover`` decides it), the blurb right after a headline, or a fragment of
+/// fewer than four words. The first paragraph that is not an item ends the list and stays —
+/// a longer paragraph, or one that ends like a sentence and reads like one — and so does
+/// everything after it; the end of the document ends a list too. So the article's own
+/// sentences after a stray `Trending` heading are kept, also when every sentence is its own
+/// paragraph. Blank lines are left for `squeeze blank-lines`. Write the heading pattern to
+/// match whole lines only.
 public struct DropListBlocks: Step {
     public static let keyword = "drop-list"
     public static let synopsis = "drop-list /HEADING/FLAGS [max-words=N]"
+    public static let worksOnParagraphs = true
 
     /// A paragraph whose first line matches this starts a list.
     public let heading: Pattern
@@ -28,6 +34,44 @@ public struct DropListBlocks: Step {
         let heading = try scanner.compile(sections[0], flags: flags)
         let options = try StepOptions(&scanner, allowed: ["max-words"])
         return DropListBlocks(heading: heading, maximumWords: try options.integer("max-words", default: 20, in: 1...1000))
+    }
+
+    /// The fewest words of a paragraph that reads like a sentence: `Loading...` does not.
+    static let sentenceWords = 4
+
+    /// True for a paragraph that ends a list: a statement of at least ``sentenceWords`` words
+    /// that ends like a sentence. Headlines ask, exclaim, quote and trail off
+    /// (`Why Do We Get Allergies?`, `… girl: "We got her!"`, `… of 'This Is the End'`,
+    /// `Ballonnements, lourdeurs...`) and rarely end in a full stop, so only a full stop,
+    /// inside closing quotes and brackets or not, ends a list.
+    static func readsLikeASentence(_ paragraph: HeldLines) -> Bool {
+        paragraph.wordCount >= sentenceWords && endsLikeAStatement(paragraph)
+    }
+
+    /// True when the paragraph's last word ends like a sentence, in a full stop.
+    static func endsLikeAStatement(_ paragraph: HeldLines) -> Bool {
+        guard let last = lastWord(of: paragraph) else { return false }
+        // The quote step's notion of a sentence end: a one-word paragraph is short, so it is
+        // an interruption exactly when it does not end like a sentence.
+        var word = HeldLines()
+        last.withUnsafeBytes { word.append(content: $0, terminator: UnsafeRawBufferPointer(start: nil, count: 0), number: 0) }
+        guard !StrayQuoteRemover.isInterruption(word) else { return false }
+        // Closing quotes (ASCII, or the UTF-8 of ” ’ » and the like, whose bytes are all
+        // above 0x7F) and brackets after the stop.
+        let core = last.reversed().drop { $0 == 0x22 || $0 == 0x27 || $0 == 0x29 || $0 == 0x5D || $0 >= 0x80 }
+        let full = 0x2E as UInt8
+        return core.first == full && core.dropFirst().first != full
+    }
+
+    /// The bytes after the last space or tab of the paragraph's last non-blank line.
+    private static func lastWord(of paragraph: HeldLines) -> [UInt8]? {
+        var word: [UInt8]?
+        paragraph.forEachContent { content in
+            guard let end = content.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+            let start = content[...end].lastIndex(where: { $0 == 0x20 || $0 == 0x09 }).map { $0 + 1 } ?? 0
+            word = Array(content[start...end])
+        }
+        return word
     }
 
     public func makeStage(_ context: StageContext, next: LineStage) -> LineStage {
@@ -54,6 +98,13 @@ public struct DropListBlocks: Step {
         private let context: StageContext
         private let statistics: StepStatistics
         private var isInList = false
+        /// Whether the last paragraph of the list (its heading or an item) was a headline, so
+        /// that a sentence after it may be its blurb.
+        private var followsHeadline = false
+        /// A sentence after a headline, held until the next paragraph tells: another headline
+        /// (or the end of the document) makes it the headline's blurb, which goes; anything
+        /// else makes it the article's text going on, which stays. With the blank lines after it.
+        private var pendingBlurb: HeldLines?
         private var position = Position.betweenParagraphs
         private var held = HeldLines()
         /// Whether the held paragraph's first line matches the heading; nil until asked.
@@ -70,9 +121,11 @@ public struct DropListBlocks: Step {
         override func push(_ line: Line) {
             if line.isBlank {
                 finishParagraph()
-                next?.push(line)
+                if pendingBlurb != nil { pendingBlurb?.append(line) } else { next?.push(line) }
                 return
             }
+            // One paragraph per line: each line is decided on its own.
+            defer { if context.paragraphsAreLines { finishParagraph() } }
             switch position {
             case .streaming:
                 next?.push(line)
@@ -96,6 +149,7 @@ public struct DropListBlocks: Step {
 
         override func endDocument() {
             finishParagraph()
+            settleBlurb(isBlurb: true)
             isInList = false
             next?.endDocument()
         }
@@ -106,6 +160,7 @@ public struct DropListBlocks: Step {
             // Far too long for a list item: it ends the list, and passes through unchanged.
             context.reportOverlongParagraph(startingAt: held.firstLineNumber)
             isInList = false
+            settleBlurb(isBlurb: false)
             held.emit(to: next)
             held = HeldLines()
             position = .streaming
@@ -116,12 +171,24 @@ public struct DropListBlocks: Step {
             guard position == .holding else { return }
             defer { held.removeAll() }
             if isInList, held.wordCount <= maximumWords {
-                remove(held)
-                return
+                let isSentence = DropListBlocks.readsLikeASentence(held)
+                if !isSentence {
+                    settleBlurb(isBlurb: true)
+                    followsHeadline = !DropListBlocks.endsLikeAStatement(held)
+                    remove(held)
+                    return
+                }
+                if followsHeadline, pendingBlurb == nil {
+                    pendingBlurb = held.compacted()
+                    followsHeadline = false
+                    return
+                }
             }
             isInList = false
+            settleBlurb(isBlurb: false)
             if heldStartsList ?? firstLineIsHeading(held) {
                 isInList = true
+                followsHeadline = false
                 remove(held)
                 return
             }
@@ -147,6 +214,22 @@ public struct DropListBlocks: Step {
                 starts = isHeading(line)
             }
             return starts
+        }
+
+        /// Decides the held sentence after a headline: its lines go when it is a blurb, the
+        /// blank lines after it stay either way.
+        private func settleBlurb(isBlurb: Bool) {
+            guard let blurb = pendingBlurb else { return }
+            pendingBlurb = nil
+            guard isBlurb else {
+                blurb.emit(to: next)
+                return
+            }
+            statistics.paragraphsRemoved += 1
+            blurb.emit(to: next) { line in
+                if !line.isBlank { statistics.linesRemoved += 1 }
+                return line.isBlank
+            }
         }
 
         private func remove(_ paragraph: HeldLines) {

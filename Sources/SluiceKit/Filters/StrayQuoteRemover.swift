@@ -10,8 +10,10 @@
 /// Each paragraph is paired with ``QuotePairing``. Conservative: the step removes nothing
 /// but quote marks, never touches a paragraph whose quotes pair up, and leaves a family alone
 /// in a paragraph where pairing is unsure (both an unmatched opener and an unmatched closer,
-/// or more than two unmatched marks). Straight `'` and `’` are never removed (they are so
-/// often apostrophes).
+/// more than two unmatched marks, guillemets whose direction the text does not tell). Single
+/// marks are never removed (apostrophes, ʿayn). Of the rest, an unmatched mark goes only when
+/// ``StrayEvidence`` says it surely is stray; every other mark it considered is counted in
+/// ``StepStatistics/leftAlone``.
 ///
 /// Quotations over several paragraphs keep their marks:
 /// - news style, where each paragraph opens again and only the last one closes: an opener
@@ -22,13 +24,15 @@
 ///   a later paragraph of the document has an unmatched closer of its family (which is kept
 ///   too).
 /// To know, the step holds paragraphs back while an opener is undecided, up to 1 MiB; past
-/// that it keeps the undecided openers. An opener still undecided when the document ends is
-/// stray, unless it leads a paragraph that continues a quotation (it kept the opener before
-/// it, so it stays too: running the step twice gives what running it once gives). A space
+/// that it keeps the undecided openers. An opener still undecided when the document ends goes
+/// if it is surely stray, unless it leads a paragraph that continues a quotation (it kept the
+/// opener before it, so it stays too: running the step twice gives what running it once
+/// gives). A space
 /// left doubled, or left at a line's edge, by a removal is removed too.
 public struct StrayQuoteRemover: Step {
     public static let keyword = "quotes strip-stray"
     public static let synopsis = "quotes strip-stray"
+    public static let worksOnParagraphs = true
 
     public static func parse(_ scanner: inout RuleLineScanner) throws(RuleDiagnostic) -> StrayQuoteRemover {
         _ = try StepOptions(&scanner, allowed: [])
@@ -56,12 +60,10 @@ public struct StrayQuoteRemover: Step {
             /// Sequence number of its paragraph.
             let paragraph: Int
             let mark: QuoteMark
+            /// False when, left open at the document's end, it is still not surely stray.
+            var isRemovable: Bool
             /// True until the next real paragraph has been seen.
             var awaitsNextParagraph = true
-            /// True for the leading opener of a paragraph that continues a quotation: the
-            /// opener before it was kept because of it, so it is never stray either
-            /// (removing it would make a second run remove the earlier one).
-            var continuesQuotation = false
         }
 
         private let statistics: StepStatistics
@@ -70,6 +72,9 @@ public struct StrayQuoteRemover: Step {
         private var firstHeld = 0
         private var heldBytes = 0
         private var undecided: [Undecided] = []
+        /// True once the document has had a paragraph: a closer after it may end a quotation
+        /// opened there.
+        private var sawParagraph = false
 
         init(context: StageContext, next: LineStage) {
             self.statistics = context.statistics
@@ -77,8 +82,13 @@ public struct StrayQuoteRemover: Step {
         }
 
         override func paragraphCompleted(_ paragraph: HeldLines) {
+            let isFirstParagraph = !sawParagraph
+            sawParagraph = true
             let analysis = StrayQuoteRemover.analyze(paragraph)
-            var (openers, closers) = analysis.map(StrayQuoteRemover.candidates) ?? ([], [])
+            let plan = analysis.map {
+                StrayQuoteRemover.plan(
+                    $0, endsLikeSentence: StrayQuoteRemover.endsLikeSentence(paragraph), isFirstParagraph: isFirstParagraph)
+            } ?? Plan()
 
             // Whether this is a real paragraph or an interruption matters only to open quotes.
             var continuedFamily: QuoteFamily?
@@ -89,25 +99,35 @@ public struct StrayQuoteRemover: Step {
                 if undecided.count < before { continuedFamily = analysis?.leadingOpener }
                 for index in undecided.indices { undecided[index].awaitsNextParagraph = false }
             }
-            // German style: a closer here ends a quotation opened paragraphs ago.
-            closers.removeAll { closer in
-                guard let open = undecided.lastIndex(where: { $0.mark.family == closer.family }) else { return false }
-                undecided.remove(at: open)
-                return true
+            // German style: a closer here ends a quotation opened paragraphs ago. Any unmatched
+            // closer may, removable or not.
+            var removals: [QuoteMark] = []
+            for closer in plan.closers {
+                if let open = undecided.lastIndex(where: { $0.mark.family == closer.mark.family }) {
+                    undecided.remove(at: open)
+                } else if closer.isRemovable {
+                    removals.append(closer.mark)
+                } else {
+                    statistics.leftAlone += 1
+                }
             }
+            statistics.leftAlone += plan.leftAlone
 
             let sequence = firstHeld + held.count
             let leading = continuedFamily == nil ? nil : StrayQuoteRemover.firstNonSpace(of: paragraph)
-            undecided += openers.map { opener in
-                let continues = opener.family == continuedFamily && leading.map { $0 == (opener.line, opener.offset) } == true
-                return Undecided(paragraph: sequence, mark: opener, continuesQuotation: continues)
+            undecided += plan.openers.map { opener in
+                // The leading opener of a paragraph that continues a quotation is never stray:
+                // the opener before it was kept because of it (removing it would make a second
+                // run remove the earlier one).
+                let continues = opener.mark.family == continuedFamily
+                    && leading.map { $0 == (opener.mark.line, opener.mark.offset) } == true
+                return Undecided(paragraph: sequence, mark: opener.mark, isRemovable: opener.isRemovable && !continues)
             }
-            openers.removeAll()
             if held.isEmpty, undecided.isEmpty {
-                emit(Held(lines: paragraph, removals: closers))
+                emit(Held(lines: paragraph, removals: removals))
                 return
             }
-            hold(Held(lines: paragraph, removals: closers))
+            hold(Held(lines: paragraph, removals: removals))
         }
 
         override func blankLine(_ line: Line) {
@@ -122,6 +142,7 @@ public struct StrayQuoteRemover: Step {
 
         override func passThrough(_ part: HeldLines) {
             // Too big to pair: passed on unchanged, in order.
+            sawParagraph = true
             if held.isEmpty {
                 part.emit(to: next)
             } else {
@@ -130,11 +151,16 @@ public struct StrayQuoteRemover: Step {
         }
 
         override func documentEnded() {
-            // Openers nothing closed or continued are stray.
-            for opener in undecided where !opener.continuesQuotation {
-                held[opener.paragraph - firstHeld].removals.append(opener.mark)
+            // Openers nothing closed or continued are stray, if they surely are.
+            for opener in undecided {
+                if opener.isRemovable {
+                    held[opener.paragraph - firstHeld].removals.append(opener.mark)
+                } else {
+                    statistics.leftAlone += 1
+                }
             }
             undecided.removeAll()
+            sawParagraph = false
             writeOut()
         }
 
@@ -145,6 +171,7 @@ public struct StrayQuoteRemover: Step {
             heldBytes += item.lines.storageSize
             if heldBytes > StrayQuoteRemover.holdLimit {
                 // Too long to wait for: keep the undecided openers.
+                statistics.leftAlone += undecided.count
                 undecided.removeAll()
             }
             writeOut()
@@ -186,25 +213,85 @@ public struct StrayQuoteRemover: Step {
         return paragraph.withContents { QuotePairing.analyze($0) }
     }
 
-    /// The unmatched marks of a paragraph that may go, per the conservative rules above:
-    /// openers (which paragraphs to come may still pair) and closers.
-    static func candidates(_ analysis: QuoteAnalysis) -> (openers: [QuoteMark], closers: [QuoteMark]) {
-        var openers: [QuoteMark] = []
-        var closers: [QuoteMark] = []
+    /// What to do with the unmatched marks of one paragraph.
+    struct Plan {
+        /// Openers that paragraphs to come may still close or continue; removable ones go
+        /// if none does.
+        var openers: [(mark: QuoteMark, isRemovable: Bool)] = []
+        /// Closers that may end a quotation opened paragraphs before; removable ones go if
+        /// none is open.
+        var closers: [(mark: QuoteMark, isRemovable: Bool)] = []
+        /// Openers set aside for good: not quotes for sure, or in a family whose pairing is
+        /// unsure.
+        var leftAlone = 0
+    }
+
+    /// Which unmatched marks of a paragraph may go, per the conservative rules above. A
+    /// family is left alone where pairing is unsure: both an unmatched opener and an unmatched
+    /// closer, more than two unmatched marks, guillemets whose direction is unsure, or single marks
+    /// (each may be an apostrophe or an ʿayn). Of the rest, a mark goes only when how it sits
+    /// makes it surely stray (``StrayEvidence``).
+    static func plan(_ analysis: QuoteAnalysis, endsLikeSentence: Bool, isFirstParagraph: Bool) -> Plan {
+        var plan = Plan()
         for family in [QuoteFamily.double, .single, .guillemet, .singleGuillemet] {
-            var familyOpeners = analysis.unmatchedOpeners.filter { $0.family == family }
-            var familyClosers = analysis.unmatchedClosers.filter { $0.family == family }
+            let familyOpeners = analysis.unmatchedOpeners.filter { $0.family == family }
+            let familyClosers = analysis.unmatchedClosers.filter { $0.family == family }
             if familyOpeners.isEmpty, familyClosers.isEmpty { continue }
-            if !familyOpeners.isEmpty, !familyClosers.isEmpty { continue }  // unsure which is wrong
-            if familyOpeners.count + familyClosers.count > 2 { continue }  // unsure they are quotes
-            if family == .single {
-                familyClosers = []  // a single closing mark may always be an apostrophe
-                familyOpeners = familyOpeners.filter { $0.length > 1 }  // curly ‘ ‚ ‛ only, never '
+            let isUnsure = family == .single
+                || (!familyOpeners.isEmpty && !familyClosers.isEmpty)
+                || familyOpeners.count + familyClosers.count > 2
+                || analysis.unsureDirections.contains(family)
+            for opener in familyOpeners {
+                let isRemovable: Bool
+                switch opener.evidence {
+                case .stray: isRemovable = true
+                // A quotation that goes on past a paragraph ending like a sentence, or was cut off.
+                case .opensSentence: isRemovable = !endsLikeSentence
+                case .endsSentence, .unsure: isRemovable = false
+                }
+                if isUnsure || (!isRemovable && opener.evidence == .unsure) {
+                    plan.leftAlone += 1
+                } else {
+                    plan.openers.append((opener, isRemovable))
+                }
             }
-            openers += familyOpeners
-            closers += familyClosers
+            for closer in familyClosers {
+                let isRemovable: Bool
+                switch closer.evidence {
+                case .stray: isRemovable = true
+                // Nothing before the document's first paragraph can have opened it.
+                case .endsSentence: isRemovable = isFirstParagraph
+                case .opensSentence, .unsure: isRemovable = false
+                }
+                plan.closers.append((closer, isRemovable && !isUnsure))
+            }
         }
-        return (openers, closers)
+        return plan
+    }
+
+    /// True when the last character of `paragraph`, past closing quotes and brackets, ends a
+    /// sentence (`.` `!` `?` `…` `。` `！` `？`).
+    static func endsLikeSentence(_ paragraph: HeldLines) -> Bool {
+        var result = false
+        paragraph.forEachContent { content in
+            // A line of nothing but closers leaves the decision to the line before it.
+            var offset = content.count
+            while offset > 0 {
+                var start = offset - 1
+                while start > 0, start > offset - 4, content[start] & 0xC0 == 0x80 { start -= 1 }
+                let value = UTF8Scalar.scalar(content, at: start).0
+                offset = start
+                if value.properties.isWhitespace { continue }
+                let category = value.properties.generalCategory
+                if QuoteMarks.classify(value) != nil || category == .closePunctuation || category == .finalPunctuation { continue }
+                switch value {
+                case ".", "!", "?", "…", "。", "！", "？": result = true
+                default: result = false
+                }
+                break
+            }
+        }
+        return result
     }
 
     /// The line and byte offset of the first character of `paragraph` that is not white

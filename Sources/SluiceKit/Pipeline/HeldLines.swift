@@ -103,13 +103,18 @@ public struct HeldLines {
 
     /// Pushes every held line, unchanged, to `stage`.
     public func emit(to stage: LineStage?) {
-        guard let stage else { return }
+        emit(to: stage) { _ in true }
+    }
+
+    /// Pushes the held lines for which `isKept` is true, unchanged, to `stage`.
+    public func emit(to stage: LineStage?, where isKept: (Line) -> Bool) {
         bytes.withUnsafeBytes { buffer in
             var start = 0
             for line in lines {
-                stage.push(Line(
+                let held = Line(
                     bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<line.end]),
-                    contentCount: line.contentCount, number: line.number))
+                    contentCount: line.contentCount, number: line.number)
+                if isKept(held) { stage?.push(held) }
                 start = line.end
             }
         }

@@ -1,7 +1,8 @@
 /// A stage for steps that work on whole paragraphs: it gathers each run of non-blank lines
 /// and hands it over complete, and hands blank lines over one by one.
 ///
-/// A paragraph ends at a blank line or at the end of the document. Subclasses override
+/// A paragraph ends at a blank line or at the end of the document, or, when the document's
+/// ``ParagraphLayout`` is `line`, at the end of its line. Subclasses override
 /// ``paragraphCompleted(_:)``, ``blankLine(_:)`` and ``documentEnded()``; the defaults pass
 /// everything on unchanged.
 ///
@@ -36,6 +37,7 @@ open class ParagraphStage: LineStage {
             passThrough(paragraph)
             paragraph = HeldLines()
         }
+        if context.paragraphsAreLines { finishParagraph() }
     }
 
     override open func endDocument() {

@@ -100,6 +100,10 @@ public final class Pipeline {
     /// The first line of the last paragraph reported too big (each step reports it).
     private var lastOverlongParagraph: (document: Int, line: Int)?
 
+    /// How the current document's lines make up paragraphs: set when the rules fix the
+    /// layout, else decided for each document as it starts (``ParagraphLayoutStage``).
+    public private(set) var paragraphLayout: ParagraphLayoutDecision
+
     var inputName = "-"
     var documentName: String?
     private let observer: PipelineObserver?
@@ -118,6 +122,8 @@ public final class Pipeline {
         self.rules = rules
         self.maximumParagraphSize = maximumParagraphSize
         self.observer = observer
+        let fixedLayout = rules.paragraphLayout == .auto ? ParagraphLayout.blankLine : rules.paragraphLayout
+        self.paragraphLayout = ParagraphLayoutDecision(layout: fixedLayout, isAutomatic: false, evidence: .init())
         let stepStatistics = rules.steps.map { StepStatistics(name: $0.name, keyword: type(of: $0.step).keyword, location: $0.location) }
         self.statistics = Statistics(steps: stepStatistics)
         self.sink = SinkStage()
@@ -137,6 +143,10 @@ public final class Pipeline {
             }
         }
         let scan = SharedLiteralScan(steps: rules.steps, runs: runs)
+        // `auto` decides each document's layout on the lines as they reach the first
+        // paragraph step, after the line rules before it: what they remove does not count,
+        // so cleaning the output again decides the same.
+        let layoutStep = rules.paragraphLayout == .auto ? rules.steps.firstIndex { type(of: $0.step).worksOnParagraphs } : nil
         var next: LineStage = sink
         var index = rules.steps.count - 1
         while index >= 0 {
@@ -156,6 +166,7 @@ public final class Pipeline {
                             observer: observer, next: next)
                     }
                     next = rules.steps[step].step.makeStage(contexts[step - first], next: next)
+                    if step == layoutStep { next = ParagraphLayoutStage(pipeline: self, next: next) }
                 }
             }
             index = first - 1
@@ -226,6 +237,7 @@ public final class Pipeline {
         head.endDocument()
         sink.output = output
         record(lines: number, bytes: bytesIn)
+        if rules.hasParagraphSteps { statistics.documentsByParagraphLayout[paragraphLayout.layout, default: 0] += 1 }
         output.flush()
         statistics.bytesOut += output.bytesWritten - bytesOutBefore
         if let inputFailure { throw .input(inputFailure) }
@@ -245,6 +257,12 @@ public final class Pipeline {
         statistics.overlongParagraphs += 1
         onOverlongParagraph?(OverlongParagraph(
             inputName: inputName, documentName: documentName, lineNumber: lineNumber, limit: maximumParagraphSize))
+    }
+
+    /// Called by ``ParagraphLayoutStage`` before the document's first line reaches a step.
+    func paragraphLayoutDecided(_ decision: ParagraphLayoutDecision) {
+        paragraphLayout = decision
+        observer?.paragraphLayoutDecided(decision)
     }
 
     func limitFailed(_ event: LimitFailure) {

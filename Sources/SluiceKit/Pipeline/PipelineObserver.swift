@@ -13,11 +13,15 @@ public protocol PipelineObserver: AnyObject {
     func step(_ step: RuleStep, removed content: UnsafeRawBufferPointer, lineNumber: Int)
     /// `step` turned the content of line `lineNumber` from `old` into `new`.
     func step(_ step: RuleStep, changed old: UnsafeRawBufferPointer, to new: UnsafeRawBufferPointer, lineNumber: Int)
+    /// `--paragraphs=auto` decided the current document's layout, before any step saw a line.
+    func paragraphLayoutDecided(_ decision: ParagraphLayoutDecision)
 }
 
 extension PipelineObserver {
     /// By default, nothing happens when a document starts.
     public func documentStarted(named name: String, document: String?) {}
+    /// By default, the layout decision is not reported.
+    public func paragraphLayoutDecided(_ decision: ParagraphLayoutDecision) {}
 }
 
 /// The lines that went into one step and have not come out yet, oldest first.

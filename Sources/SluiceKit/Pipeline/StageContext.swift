@@ -36,6 +36,10 @@ public final class StageContext {
         self.pipeline = pipeline
     }
 
+    /// True when the current document's paragraphs are its lines, one paragraph per
+    /// non-blank line (``ParagraphLayout/line``); false for blank-line paragraphs.
+    public var paragraphsAreLines: Bool { pipeline.paragraphLayout.layout == .line }
+
     /// Records that a limit stopped a match on `line`; the stage leaves the line unchanged.
     public func reportLimitFailure(_ failure: MatchFailure, on line: Line) {
         statistics.limitFailures += 1

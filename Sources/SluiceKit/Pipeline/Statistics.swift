@@ -18,6 +18,10 @@ public final class StepStatistics {
     public internal(set) var quotesRemoved = 0
     /// Lines on which a match limit stopped the step; those lines were left as they were.
     public internal(set) var limitFailures = 0
+    /// Changes the step considered and did not make because it could not be sure they were
+    /// right (a quote mark that may be stray, a repeat that may be content): the text was
+    /// left as it was.
+    public internal(set) var leftAlone = 0
 
     init(name: String, keyword: String, location: SourceLocation) {
         self.name = name
@@ -42,6 +46,9 @@ public final class Statistics {
     public internal(set) var overlongLines = 0
     /// Paragraphs too big for the paragraph steps, passed through unchanged by them.
     public internal(set) var overlongParagraphs = 0
+    /// Documents by the paragraph layout their paragraph steps used (empty when the rules
+    /// have no paragraph step).
+    public internal(set) var documentsByParagraphLayout: [ParagraphLayout: Int] = [:]
 
     init(steps: [StepStatistics]) {
         self.steps = steps

@@ -6,8 +6,9 @@
 /// ```json
 /// {"steps":[{"name":"ad-label","keyword":"drop","location":"default.rules:9:1",
 ///   "linesRemoved":3,"paragraphsRemoved":0,"linesChanged":0,"replacements":0,
-///   "quotesRemoved":0,"limitFailures":0}],
-///  "bytesIn":5120,"bytesOut":4870,"lines":96,"documents":1}
+///   "quotesRemoved":0,"limitFailures":0,"leftAlone":0}],
+///  "bytesIn":5120,"bytesOut":4870,"lines":96,"documents":1,
+///  "paragraphs":{"blankLine":1,"line":0}}
 /// ```
 public struct StatisticsReport: Sendable, Equatable {
     /// One step's counters; see ``StepStatistics`` for what each counts.
@@ -30,6 +31,8 @@ public struct StatisticsReport: Sendable, Equatable {
         public var quotesRemoved = 0
         /// Lines on which a match limit stopped the step.
         public var limitFailures = 0
+        /// Changes the step was unsure of and did not make.
+        public var leftAlone = 0
     }
 
     /// One entry per step, in rule order.
@@ -42,6 +45,10 @@ public struct StatisticsReport: Sendable, Equatable {
     public var lines = 0
     /// Documents cleaned.
     public var documents = 0
+    /// Documents whose paragraph steps used blank-line paragraphs.
+    public var blankLineParagraphDocuments = 0
+    /// Documents whose paragraph steps used one paragraph per line.
+    public var lineParagraphDocuments = 0
 
     /// The sum of pipelines made from the same rule set (one per worker).
     public init(merging statistics: [Statistics]) {
@@ -53,6 +60,8 @@ public struct StatisticsReport: Sendable, Equatable {
             bytesOut += pipeline.bytesOut
             lines += pipeline.linesIn
             documents += pipeline.documents
+            blankLineParagraphDocuments += pipeline.documentsByParagraphLayout[.blankLine] ?? 0
+            lineParagraphDocuments += pipeline.documentsByParagraphLayout[.line] ?? 0
             for (index, step) in pipeline.steps.enumerated() where index < steps.count {
                 steps[index].linesRemoved += step.linesRemoved
                 steps[index].paragraphsRemoved += step.paragraphsRemoved
@@ -60,6 +69,7 @@ public struct StatisticsReport: Sendable, Equatable {
                 steps[index].replacements += step.replacements
                 steps[index].quotesRemoved += step.quotesRemoved
                 steps[index].limitFailures += step.limitFailures
+                steps[index].leftAlone += step.leftAlone
             }
         }
     }
@@ -71,21 +81,22 @@ public struct StatisticsReport: Sendable, Equatable {
                 + "\"location\":\(JSONString.quoted(step.location)),"
                 + "\"linesRemoved\":\(step.linesRemoved),\"paragraphsRemoved\":\(step.paragraphsRemoved),"
                 + "\"linesChanged\":\(step.linesChanged),\"replacements\":\(step.replacements),"
-                + "\"quotesRemoved\":\(step.quotesRemoved),\"limitFailures\":\(step.limitFailures)}"
+                + "\"quotesRemoved\":\(step.quotesRemoved),\"limitFailures\":\(step.limitFailures),\"leftAlone\":\(step.leftAlone)}"
         }
         return "{\"steps\":[\(stepObjects.joined(separator: ","))],"
-            + "\"bytesIn\":\(bytesIn),\"bytesOut\":\(bytesOut),\"lines\":\(lines),\"documents\":\(documents)}"
+            + "\"bytesIn\":\(bytesIn),\"bytesOut\":\(bytesOut),\"lines\":\(lines),\"documents\":\(documents),"
+            + "\"paragraphs\":{\"blankLine\":\(blankLineParagraphDocuments),\"line\":\(lineParagraphDocuments)}}"
     }
 
     /// The report as an aligned table, one row per step and a line of totals, each line
     /// ending in a newline.
     public var table: String {
-        let headings = ["step", "keyword", "lines-removed", "paragraphs-removed", "lines-changed", "replacements", "quotes-removed", "limit-failures"]
+        let headings = ["step", "keyword", "lines-removed", "paragraphs-removed", "lines-changed", "replacements", "quotes-removed", "limit-failures", "left-alone"]
         var rows = [headings]
         for step in steps {
             rows.append([step.name, step.keyword] + [
                 step.linesRemoved, step.paragraphsRemoved, step.linesChanged,
-                step.replacements, step.quotesRemoved, step.limitFailures,
+                step.replacements, step.quotesRemoved, step.limitFailures, step.leftAlone,
             ].map(String.init))
         }
         var widths = [Int](repeating: 0, count: headings.count)
@@ -102,6 +113,9 @@ public struct StatisticsReport: Sendable, Equatable {
         }
         text += "total: \(bytesIn) bytes in, \(bytesOut) bytes out, \(lines) \(lines == 1 ? "line" : "lines"), "
             + "\(documents) \(documents == 1 ? "document" : "documents")\n"
+        if blankLineParagraphDocuments + lineParagraphDocuments > 0 {
+            text += "paragraphs: \(blankLineParagraphDocuments) blank-line, \(lineParagraphDocuments) one per line\n"
+        }
         return text
     }
 }

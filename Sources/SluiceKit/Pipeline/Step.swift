@@ -13,4 +13,11 @@ public protocol Step: Sendable {
     static func parse(_ scanner: inout RuleLineScanner) throws(RuleDiagnostic) -> Self
     /// Makes the running stage for this step, sending its output to `next`.
     func makeStage(_ context: StageContext, next: LineStage) -> LineStage
+    /// True for a step that works on paragraphs (``ParagraphLayout`` decides what they are).
+    static var worksOnParagraphs: Bool { get }
+}
+
+extension Step {
+    /// Most steps work on lines.
+    public static var worksOnParagraphs: Bool { false }
 }

@@ -66,7 +66,9 @@ public struct RuleLoader {
             }
         }
         guard state.diagnostics.isEmpty else { throw RuleErrors(diagnostics: state.diagnostics) }
-        return RuleSet(steps: state.steps)
+        return RuleSet(
+            steps: state.steps, paragraphLayout: state.paragraphLayout?.layout ?? .auto,
+            paragraphLayoutLocation: state.paragraphLayout?.location)
     }
 
     /// Where a file was found, which decides where its includes are looked for.
@@ -93,6 +95,8 @@ public struct RuleLoader {
         /// Identities of the files being read, outermost first, to detect cycles.
         var stack: [String] = []
         var names: [String] = []
+        /// The first `paragraphs` setting met.
+        var paragraphLayout: (layout: ParagraphLayout, location: SourceLocation)?
     }
 
     private struct Including {
@@ -151,6 +155,16 @@ public struct RuleLoader {
                 state.diagnostics.append(diagnostic)
             case .step(let draft):
                 state.steps.append(RuleStep(step: draft.step, name: draft.name, location: draft.location, examples: draft.examples))
+            case .paragraphLayout(let layout, let location, let sourceLine):
+                if let earlier = state.paragraphLayout {
+                    if earlier.layout != layout {
+                        state.diagnostics.append(RuleDiagnostic(
+                            "paragraphs '\(layout.rawValue)' contradicts paragraphs '\(earlier.layout.rawValue)' at \(earlier.location)",
+                            at: location, sourceLine: sourceLine))
+                    }
+                } else {
+                    state.paragraphLayout = (layout, location)
+                }
             case .include(let path, let location, let sourceLine):
                 let target = origin.resolving(path)
                 let display: String

@@ -3,6 +3,8 @@
 enum RuleEntry {
     case step(RuleStepDraft)
     case include(path: String, location: SourceLocation, sourceLine: String)
+    /// `paragraphs auto|blank-line|line`: how documents split into paragraphs.
+    case paragraphLayout(ParagraphLayout, location: SourceLocation, sourceLine: String)
     case error(RuleDiagnostic)
 }
 
@@ -23,6 +25,7 @@ struct RuleStepDraft {
 /// # comment                      blank lines and '#' lines are ignored
 /// KEYWORD ARGUMENTS [as NAME]    a step, e.g. drop /^Advertisement$/i as ad-label
 /// include PATH                   the steps of another file, resolved beside this one
+/// paragraphs auto|blank-line|line how documents split into paragraphs
 ///     drops: LINE                indented examples for the step above
 ///     keeps: LINE
 ///     turns: LINE => RESULT
@@ -82,6 +85,12 @@ struct RuleParser {
                 continue
             }
 
+            if keyword.text == "paragraphs" {
+                entries.append(parseParagraphLayout(&scanner, keyword: keyword, sourceLine: text))
+                lastStepHadError = false
+                continue
+            }
+
             guard let stepType = readStepType(keyword, scanner: &scanner, entries: &entries) else {
                 lastStepHadError = true
                 continue
@@ -114,7 +123,7 @@ struct RuleParser {
                 let first = String(step.keyword.prefix { $0 != " " })
                 if !known.contains(first) { known.append(first) }
             }
-            known.append("include")
+            known.append(contentsOf: ["include", "paragraphs"])
             entries.append(.error(scanner.error(
                 "unknown action '\(keyword.text)'; expected one of: \(known.joined(separator: ", "))", at: keyword.column)))
             return nil
@@ -157,6 +166,27 @@ struct RuleParser {
         }
         if escaped { result.append("\\") }
         return result
+    }
+
+    /// `paragraphs VALUE`: one of the ``ParagraphLayout`` names, then nothing but a comment.
+    private func parseParagraphLayout(
+        _ scanner: inout RuleLineScanner, keyword: (text: String, column: Int), sourceLine: String
+    ) -> RuleEntry {
+        let choices = ParagraphLayout.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let value = scanner.readWord() else {
+            return .error(scanner.error("'paragraphs' needs a layout: \(choices)"))
+        }
+        guard let layout = ParagraphLayout(rawValue: value.text) else {
+            return .error(scanner.error("unknown paragraph layout '\(value.text)'; expected one of: \(choices)", at: value.column))
+        }
+        do throws(RuleDiagnostic) {
+            if try scanner.finishRule() != nil {
+                return .error(scanner.error("'paragraphs' is a setting, not a step: it takes no name", at: keyword.column))
+            }
+        } catch {
+            return .error(error)
+        }
+        return .paragraphLayout(layout, location: scanner.location(at: keyword.column), sourceLine: sourceLine)
     }
 
     private static let exampleKinds: [String: String] = ["drops:": "drops", "keeps:": "keeps", "turns:": "turns"]

@@ -35,8 +35,20 @@ public struct RuleExample: Sendable, Equatable {
 public struct RuleSet: Sendable {
     /// The steps, applied top to bottom.
     public let steps: [RuleStep]
+    /// How documents split into paragraphs for the paragraph steps: a rule file's
+    /// `paragraphs` line, or `--paragraphs`, which overrides it; `auto` when neither says.
+    public var paragraphLayout: ParagraphLayout
+    /// Where a rule file set ``paragraphLayout``; nil when none did.
+    public let paragraphLayoutLocation: SourceLocation?
 
-    public init(steps: [RuleStep]) {
+    public init(steps: [RuleStep], paragraphLayout: ParagraphLayout = .auto, paragraphLayoutLocation: SourceLocation? = nil) {
         self.steps = steps
+        self.paragraphLayout = paragraphLayout
+        self.paragraphLayoutLocation = paragraphLayoutLocation
+    }
+
+    /// True when a step works on paragraphs, so the paragraph layout matters.
+    public var hasParagraphSteps: Bool {
+        steps.contains { type(of: $0.step).worksOnParagraphs }
     }
 }

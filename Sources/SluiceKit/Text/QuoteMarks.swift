@@ -3,7 +3,8 @@
 public enum QuoteFamily: Sendable, Hashable {
     /// `"` `“` `”` `„` `‟`, and `''` `‘‘` `’’` typed as one double mark.
     case double
-    /// `'` `‘` `’` `‚` `‛`.
+    /// `'` `‘` `’` `‚` `‛`, and the backtick of TeX quotes (`` `…' ``; two of them, `` `` ``,
+    /// open a double quotation).
     case single
     /// `«` `»`, French (`« … »`, spaces inside) and German/Danish (`»…«`).
     case guillemet
@@ -19,7 +20,8 @@ enum QuoteGlyph {
     case opening
     /// Normally closes (`”`, `’`).
     case closing
-    /// Guillemets open or close depending on the language (`«…»`, `»…«`).
+    /// Guillemets open or close depending on the language (`«…»`, `»…«`): only the text
+    /// around them tells which.
     case angle
 }
 
@@ -32,7 +34,7 @@ enum QuoteMarks {
         case 0x27: return (.single, .neutral)
         case 0x201C, 0x201E, 0x201F: return (.double, .opening)
         case 0x201D: return (.double, .closing)
-        case 0x2018, 0x201A, 0x201B: return (.single, .opening)
+        case 0x2018, 0x201A, 0x201B, 0x60: return (.single, .opening)
         case 0x2019: return (.single, .closing)
         case 0xAB, 0xBB: return (.guillemet, .angle)
         case 0x2039, 0x203A: return (.singleGuillemet, .angle)
@@ -43,7 +45,7 @@ enum QuoteMarks {
     /// True for bytes that start a quote mark's UTF-8 encoding: a cheap test that lets
     /// paragraphs without any quote skip the analysis.
     static func mayStartQuote(_ byte: UInt8) -> Bool {
-        byte == 0x22 || byte == 0x27 || byte == 0xE2 || byte == 0xC2
+        byte == 0x22 || byte == 0x27 || byte == 0xE2 || byte == 0xC2 || byte == 0x60
     }
 
     /// True when a byte of `bytes` may start a quote mark (``mayStartQuote(_:)``), tested
@@ -52,7 +54,9 @@ enum QuoteMarks {
         var offset = 0
         while offset + 8 <= bytes.count {
             let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            if hasByte(word, 0x22) || hasByte(word, 0x27) || hasByte(word, 0xE2) || hasByte(word, 0xC2) { return true }
+            if hasByte(word, 0x22) || hasByte(word, 0x27) || hasByte(word, 0xE2) || hasByte(word, 0xC2) || hasByte(word, 0x60) {
+                return true
+            }
             offset += 8
         }
         while offset < bytes.count {

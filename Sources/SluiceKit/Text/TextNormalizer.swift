@@ -15,7 +15,9 @@ public struct NormalizedWords: Equatable {
 ///
 /// - letters are lower-cased (Unicode) and stripped of accents (canonical decomposition,
 ///   combining marks dropped): `Élan` → `elan`;
-/// - every decimal digit becomes `0`: `June 7-9` → `june 00`;
+/// - every decimal digit becomes `0`: `June 7-9` → `june 00` — unless the normalizer keeps
+///   digits (``init(foldsDigits:)``), when each becomes its ASCII digit: `8 oz.` and `4 oz.`
+///   stay different;
 /// - punctuation, symbols and invisible format characters are removed without a trace
 ///   (quotes of every style, dashes, `…`): `“Don’t”` → `dont`;
 /// - white space of any kind separates words, and runs of it count as one.
@@ -26,9 +28,15 @@ public final class TextNormalizer {
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
 
-    private var mappings = ScalarMappings()
+    private var mappings: ScalarMappings
+    /// True when every decimal digit becomes `0`; false when it becomes its ASCII digit.
+    public let foldsDigits: Bool
 
-    public init() {}
+    /// A normalizer; `foldsDigits` false keeps digits apart (`8 oz.` ≠ `4 oz.`).
+    public init(foldsDigits: Bool = true) {
+        self.foldsDigits = foldsDigits
+        self.mappings = ScalarMappings(foldsDigits: foldsDigits)
+    }
 
     /// The normalized words of `paragraph` (its lines count as separated by white space).
     public func words(of paragraph: HeldLines) -> NormalizedWords {
@@ -151,6 +159,14 @@ public final class TextNormalizer {
         private var blocks: [UInt64] = []
         /// The UTF-8 of mappings too long to be kept in their entry.
         private var longMappings: [UInt8] = []
+        /// What an ASCII digit adds to `0` before it counts: 0xFF folds every digit into `0`.
+        let asciiDigitMask: UInt8
+        let foldsDigits: Bool
+
+        init(foldsDigits: Bool) {
+            self.foldsDigits = foldsDigits
+            self.asciiDigitMask = foldsDigits ? 0 : 0x0F
+        }
 
         /// A mapping packed in 64 bits: bits 0–1 its kind (0 not yet worked out, then
         /// ``Entry/separator``, ``Entry/removed`` or ``Entry/kept``), bit 2 set when its
@@ -177,11 +193,12 @@ public final class TextNormalizer {
                 // ASCII, the common case, without decoding: what `computeMapping` gives for it
                 // (the tests check that they agree). A run of letters and digits is read in a
                 // loop of its own, which keeps the word's hash in a register.
-                if let first = TextNormalizer.asciiWordByte(bytes[index]) {
+                let digitMask = asciiDigitMask
+                if let first = TextNormalizer.asciiWordByte(bytes[index], digitMask: digitMask) {
                     var hash = (state.wordHash ^ UInt64(first)) &* TextNormalizer.fnvPrime
                     let start = index
                     index += 1
-                    while index < count, let next = TextNormalizer.asciiWordByte(bytes[index]) {
+                    while index < count, let next = TextNormalizer.asciiWordByte(bytes[index], digitMask: digitMask) {
                         hash = (hash ^ UInt64(next)) &* TextNormalizer.fnvPrime
                         index += 1
                     }
@@ -249,7 +266,7 @@ public final class TextNormalizer {
                 blockNumbers[value >> 8] = UInt16(blockNumber)
             }
             let slot = (blockNumber - 1) * 256 + (value & 0xFF)
-            if blocks[slot] == 0 { blocks[slot] = makeEntry(TextNormalizer.computeMapping(of: scalar)) }
+            if blocks[slot] == 0 { blocks[slot] = makeEntry(TextNormalizer.computeMapping(of: scalar, foldsDigits: foldsDigits)) }
             return blocks[slot]
         }
 
@@ -270,18 +287,19 @@ public final class TextNormalizer {
         }
     }
 
-    /// What an ASCII letter or digit becomes (lower case, `0`), or nil for any other byte.
+    /// What an ASCII letter or digit becomes (lower case; a digit `0`, or itself when
+    /// `digitMask` is 0x0F), or nil for any other byte.
     @inline(__always)
-    static func asciiWordByte(_ byte: UInt8) -> UInt8? {
+    static func asciiWordByte(_ byte: UInt8, digitMask: UInt8 = 0) -> UInt8? {
         let lowered = byte | 0x20
         if lowered &- UInt8(ascii: "a") < 26 { return lowered }
-        if byte &- UInt8(ascii: "0") < 10 { return UInt8(ascii: "0") }
+        if byte &- UInt8(ascii: "0") < 10 { return UInt8(ascii: "0") | (byte & digitMask) }
         return nil
     }
 
     /// What `scalar` becomes: nil separates words, otherwise the characters to keep (empty:
     /// removed).
-    static func computeMapping(of scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
+    static func computeMapping(of scalar: Unicode.Scalar, foldsDigits: Bool = true) -> [Unicode.Scalar]? {
         // U+02BC, the modifier-letter apostrophe (Ukrainian, Belarusian), is an apostrophe.
         if scalar.value == 0x02BC { return [] }
         switch scalar.properties.generalCategory {
@@ -290,7 +308,8 @@ public final class TextNormalizer {
         case .control where scalar.properties.isWhitespace:
             return nil
         case .decimalNumber:
-            return ["0"]
+            guard !foldsDigits, let value = scalar.properties.numericValue, value >= 0, value < 10 else { return ["0"] }
+            return [Unicode.Scalar(UInt8(ascii: "0") + UInt8(value))]
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .letterNumber, .otherNumber:
             let lowered = String(scalar).lowercased().decomposedStringWithCanonicalMapping

@@ -174,7 +174,7 @@ import Testing
     @Test func repeatOutsideTheLedeZoneIsKept() throws {
         let input = document(Self.byline, Self.lede, Self.putin, Self.lavrov, Self.demands, Self.lavrov)
         #expect(try cleaned("dedupe ledes window=2", input) == input)
-        #expect(try cleaned("dedupe paragraphs", input)
+        #expect(try cleaned("dedupe paragraphs min-run-length=1", input)
             == document(Self.byline, Self.lede, Self.putin, Self.lavrov, Self.demands, nil))
     }
 

@@ -74,17 +74,21 @@ import Testing
         Case("stray curly opener", "The attack was “aimed at preventing talks.", "The attack was aimed at preventing talks."),
         Case("stray closer", "The attack was aimed” at preventing talks.", "The attack was aimed at preventing talks."),
         Case("stray straight closer after a word", #"The attack was aimed" at preventing talks."#, "The attack was aimed at preventing talks."),
-        Case("stray at line start", #""The talks ended at noon."#, "The talks ended at noon."),
+        // Leading the paragraph and beginning a sentence, it may open a quotation that goes on.
+        Case("opener leading a sentence is kept", #""The talks ended at noon."#),
         Case("stray at line end", #"The talks ended at noon.""#, "The talks ended at noon."),
         Case("stray alone at line start", #"" The talks ended at noon."#, "The talks ended at noon."),
         Case("stray alone at line end", #"The talks ended at noon. ""#, "The talks ended at noon."),
         Case("lone mark mid-line is left alone", #"The talks " ended at noon."#),
         Case("stray alone after text leaves no double space", "The talks ended. ”\nAt noon.", "The talks ended.\nAt noon."),
-        Case("stray guillemet opener", "Il a dit « non deux fois.", "Il a dit non deux fois."),
+        // A spaced guillemet alone tells no direction (and may be an arrow).
+        Case("lone spaced guillemet is left alone", "Il a dit « non deux fois."),
         Case("stray German opener", "Er sagte „nein zweimal.", "Er sagte nein zweimal."),
-        Case("stray curly single opener", "He said ‘no twice.", "He said no twice."),
+        // A single mark may always be an apostrophe or an ʿayn.
+        Case("unmatched curly single opener is left alone", "He said ‘no twice."),
         Case("pairs across a comma", #""He said no," she added, "twice.""#),
-        Case("stray before comma", "He said no,” she added.", "He said no, she added."),
+        // After a comma it ends a quotation, maybe opened paragraphs before.
+        Case("closer after a comma is left alone", "He said no,” she added."),
         Case("stray after question mark", "Why now?” she asked.", "Why now? she asked."),
         Case("stray opener, later paragraph unrelated", "The attack was “aimed at talks.\n\nNothing else was said.", "The attack was aimed at talks.\n\nNothing else was said."),
         Case("stray in the seed", #"Putin said the purpose of the attack, which Ukraine has not confirmed, was "aimed at preventing the negotiation process."#,

@@ -5,7 +5,7 @@ import Testing
     static let rules = """
         drop /^Advertisement$/
         replace /\\h+$//
-        dedupe paragraphs min-length=5
+        dedupe paragraphs min-length=5 min-run-length=1
         squeeze blank-lines
         """
 

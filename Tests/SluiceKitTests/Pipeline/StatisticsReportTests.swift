@@ -34,10 +34,10 @@ import Testing
         _ = one.clean(utf8("Advertisement\ncolour\n"))
         let report = StatisticsReport(merging: [one.statistics])
         #expect(report.json == """
-            {"steps":[{"name":"ad-label","keyword":"drop","location":"s.rules:1:1","linesRemoved":1,"paragraphsRemoved":0,"linesChanged":0,"replacements":0,"quotesRemoved":0,"limitFailures":0},\
-            {"name":"hue","keyword":"replace","location":"s.rules:2:1","linesRemoved":0,"paragraphsRemoved":0,"linesChanged":1,"replacements":1,"quotesRemoved":0,"limitFailures":0},\
-            {"name":"s.rules:3","keyword":"squeeze","location":"s.rules:3:1","linesRemoved":0,"paragraphsRemoved":0,"linesChanged":0,"replacements":0,"quotesRemoved":0,"limitFailures":0}],\
-            "bytesIn":21,"bytesOut":4,"lines":2,"documents":1}
+            {"steps":[{"name":"ad-label","keyword":"drop","location":"s.rules:1:1","linesRemoved":1,"paragraphsRemoved":0,"linesChanged":0,"replacements":0,"quotesRemoved":0,"limitFailures":0,"leftAlone":0},\
+            {"name":"hue","keyword":"replace","location":"s.rules:2:1","linesRemoved":0,"paragraphsRemoved":0,"linesChanged":1,"replacements":1,"quotesRemoved":0,"limitFailures":0,"leftAlone":0},\
+            {"name":"s.rules:3","keyword":"squeeze","location":"s.rules:3:1","linesRemoved":0,"paragraphsRemoved":0,"linesChanged":0,"replacements":0,"quotesRemoved":0,"limitFailures":0,"leftAlone":0}],\
+            "bytesIn":21,"bytesOut":4,"lines":2,"documents":1,"paragraphs":{"blankLine":0,"line":0}}
             """)
     }
 

@@ -41,10 +41,16 @@ import Testing
         Pipeline(rules: defaultRules).clean(bytes)
     }
 
-    @Test func defaultRulesAreIdempotent() {
+    /// Idempotence holds for each paragraph layout. Under `auto` it can fail on a document that
+    /// mixes both layouts, when the lines the first run removes tip the layout decision the
+    /// other way on the second run (docs/rules.md, "Paragraphs"); so each layout is fixed here.
+    @Test(arguments: [ParagraphLayout.blankLine, .line])
+    func defaultRulesAreIdempotent(in layout: ParagraphLayout) {
+        var rules = Self.defaultRules
+        rules.paragraphLayout = layout
         check("clean(clean(x)) == clean(x)") { input in
-            let once = Self.cleanWithDefaults(input)
-            let twice = Self.cleanWithDefaults(once)
+            let once = Pipeline(rules: rules).clean(input)
+            let twice = Pipeline(rules: rules).clean(once)
             return once == twice ? nil : "once: \(string(once).debugDescription)\ntwice: \(string(twice).debugDescription)"
         }
     }

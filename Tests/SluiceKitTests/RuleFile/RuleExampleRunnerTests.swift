@@ -11,7 +11,7 @@ import Testing
             turns: colour => color
             turns: colour and colour => color and color
             keeps: Colour
-        dedupe paragraphs
+        dedupe paragraphs min-run-length=1
             turns: The same paragraph, said twice over.\\n\\nThe same paragraph, said twice over. => The same paragraph, said twice over.\\n
         """
 

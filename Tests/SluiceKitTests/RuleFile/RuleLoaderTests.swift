@@ -7,6 +7,28 @@ import Testing
         set.steps.compactMap { ($0.step as? DropLines)?.pattern.source }
     }
 
+    // MARK: paragraphs setting
+
+    @Test func paragraphsSettingIsReadFromAnyFileAndDefaultsToAuto() throws {
+        #expect(try rules("drop /x/").paragraphLayout == .auto)
+        let set = try rules("drop /x/\nparagraphs line   # C4 text\ndedupe paragraphs")
+        #expect(set.paragraphLayout == .line)
+        #expect(set.paragraphLayoutLocation?.description == "t.rules:2:1")
+        #expect(set.steps.count == 2)
+        let folder = try TemporaryDirectory()
+        let main = try folder.write("main.rules", "include layout.rules\nparagraphs blank-line\n")
+        try folder.write("layout.rules", "paragraphs blank-line\n")
+        #expect(try RuleLoader().load([.file(main)]).paragraphLayout == .blankLine)
+    }
+
+    @Test func contradictingOrBadParagraphsSettingsAreErrors() throws {
+        let found = diagnostics("paragraphs line\nparagraphs blank-line\nparagraphs\nparagraphs lines\nparagraphs auto as layout")
+        #expect(found.map(\.location.description) == ["t.rules:2:1", "t.rules:3:11", "t.rules:4:12", "t.rules:5:1"])
+        #expect(found.first?.message == "paragraphs 'blank-line' contradicts paragraphs 'line' at t.rules:1:1")
+        #expect(found[1].message == "'paragraphs' needs a layout: auto, blank-line, line")
+        #expect(found[2].message == "unknown paragraph layout 'lines'; expected one of: auto, blank-line, line")
+    }
+
     // MARK: include on disk
 
     @Test func includeResolvesBesideTheIncludingFile() throws {

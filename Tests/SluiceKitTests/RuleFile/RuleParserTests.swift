@@ -189,11 +189,11 @@ import Testing
 
     static let errorCases: [ErrorCase] = [
         ErrorCase(rules: "frobnicate /a/", location: "t.rules:1:1",
-                  message: "unknown action 'frobnicate'; expected one of: drop, keep, drop-list, replace, squeeze, dedupe, quotes, include"),
+                  message: "unknown action 'frobnicate'; expected one of: drop, keep, drop-list, replace, squeeze, dedupe, quotes, include, paragraphs"),
         ErrorCase(rules: "  frobnicate /a/", location: "t.rules:1:3",
-                  message: "unknown action 'frobnicate'; expected one of: drop, keep, drop-list, replace, squeeze, dedupe, quotes, include"),
+                  message: "unknown action 'frobnicate'; expected one of: drop, keep, drop-list, replace, squeeze, dedupe, quotes, include, paragraphs"),
         ErrorCase(rules: "drops: x", location: "t.rules:1:1",
-                  message: "unknown action 'drops:'; expected one of: drop, keep, drop-list, replace, squeeze, dedupe, quotes, include"),
+                  message: "unknown action 'drops:'; expected one of: drop, keep, drop-list, replace, squeeze, dedupe, quotes, include, paragraphs"),
         ErrorCase(rules: "drop", location: "t.rules:1:5", message: "expected a pattern such as /text/ here"),
         ErrorCase(rules: "drop /abc", location: "t.rules:1:6", message: "unterminated pattern: no closing '/' for the '/' here"),
         ErrorCase(rules: "replace |abc", location: "t.rules:1:9", message: "unterminated pattern: no closing '|' for the '|' here"),

@@ -93,7 +93,7 @@ import Testing
         ErrorCase(rules: "dedupe ledes windw=3", location: "t.rules:1:14", message: "unknown option 'windw'; \(ledeOptions)"),
         ErrorCase(rules: "dedupe ledes window=3 Window=4", location: "t.rules:1:23", message: "unknown option 'Window'; \(ledeOptions)"),
         ErrorCase(rules: "dedupe ledes =3", location: "t.rules:1:14", message: "unknown option ''; \(ledeOptions)"),
-        ErrorCase(rules: "dedupe paragraphs window=3", location: "t.rules:1:19", message: "unknown option 'window'; it takes: min-length"),
+        ErrorCase(rules: "dedupe paragraphs window=3", location: "t.rules:1:19", message: "unknown option 'window'; it takes: min-length, min-run-length"),
         ErrorCase(rules: "dedupe ledes window=3 window=4", location: "t.rules:1:23", message: "option 'window' is given twice"),
         ErrorCase(rules: "dedupe paragraphs min-length=5 min-length=5", location: "t.rules:1:32", message: "option 'min-length' is given twice"),
         ErrorCase(rules: "dedupe ledes window=0", location: "t.rules:1:14", message: "window must be a whole number from 1 to 100, not '0'"),

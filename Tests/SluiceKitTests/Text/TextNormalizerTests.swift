@@ -133,6 +133,19 @@ import Testing
     /// The normalizer reads ASCII without decoding it; every ASCII character must come out
     /// as the general rules (`normalize`, which maps each character by its Unicode
     /// properties) say, inside a word and between two.
+    /// `dedupe paragraphs` keeps digits apart: `8 oz.` is not `4 oz.`
+    @Test func digitsCanBeKept() {
+        let keeping = TextNormalizer(foldsDigits: false)
+        #expect(keeping.normalize("June 7-9, 2025") == "june 79 2025")
+        #expect(keeping.normalize("٢٠٢٥ and ２０２５") == "2025 and 2025")
+        func hash(_ text: String, _ normalizer: TextNormalizer) -> UInt64 {
+            Array(text.utf8).withUnsafeBytes { normalizer.words(of: $0).textHash }
+        }
+        #expect(hash("8 oz.", keeping) != hash("4 oz.", keeping))
+        let folding = TextNormalizer()
+        #expect(hash("8 oz.", folding) == hash("4 oz.", folding))
+    }
+
     @Test func asciiFastPathAgreesWithTheGeneralRules() {
         let normalizer = TextNormalizer()
         for byte in UInt8(0)..<0x80 {
