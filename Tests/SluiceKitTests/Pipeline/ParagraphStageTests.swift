@@ -20,7 +20,7 @@ import Testing
     static let bigParagraph = (1...40).map { String(format: "line %02d of the big.", $0) }.joined(separator: "\n") + "\n"
 
     @Test func bigParagraphPassesDedupeUnchanged() throws {
-        let (pipeline, reported) = try Self.pipeline("dedupe paragraphs min-length=1")
+        let (pipeline, reported) = try Self.pipeline("dedupe paragraphs min-length=1 min-run-length=1")
         let small = "A small paragraph said this.\n"
         let input = small + "\n" + Self.bigParagraph + "\n" + Self.bigParagraph + "\n" + small
         // The second big copy stays (too big to compare); the second small copy goes.
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func everyReadPlanGivesTheSameOutput() throws {
-        let ruleSet = try rules("dedupe paragraphs min-length=1\nquotes strip-stray\ndedupe ledes")
+        let ruleSet = try rules("dedupe paragraphs min-length=1 min-run-length=1\nquotes strip-stray\ndedupe ledes")
         let input = utf8("“Open.\n\n" + Self.bigParagraph + Self.bigParagraph + "\nOpen.\n\n" + Self.bigParagraph)
         let expected = Pipeline(rules: ruleSet, maximumParagraphSize: Self.limit).clean(input)
         #expect(expected.count == input.count - 3 - 6)  // the stray “, the repeated "Open.\n"

@@ -17,7 +17,7 @@ import Testing
     static let ruleText = """
         drop /^Advertisement$/ as ad
         replace /colou?r/hue/g as hue
-        dedupe paragraphs min-length=5 as repeated
+        dedupe paragraphs min-length=5 min-run-length=1 as repeated
         quotes strip-stray as stray
         squeeze blank-lines as squeeze
         """

