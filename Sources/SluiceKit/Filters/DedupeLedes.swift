@@ -337,38 +337,14 @@ public struct DedupeLedes: Step {
     /// How a paragraph ends: like a sentence, in an ellipsis, or neither (a headline).
     enum Ending { case sentence, ellipsis, none }
 
-    /// Looks at the last characters of the paragraph, past closing quotes and brackets.
+    /// How the paragraph ends (``SentenceEnd``): in `.` `!` `?`, in an ellipsis, or not
+    /// like a sentence.
     static func ending(of paragraph: HeldLines) -> Ending {
-        // Where in `paragraph.bytes` the last 12 bytes of the last line with more than
-        // spaces and tabs lie.
-        var tail = 0..<0
-        var lineStart = 0
-        paragraph.forEachLine { content, terminator, _ in
-            var end = content.count
-            while end > 0, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
-            if end > 0 { tail = lineStart + max(0, end - 12)..<lineStart + end }
-            lineStart += content.count + terminator.count
+        switch SentenceEnd.of(paragraph).mark {
+        case .fullStop, .question, .exclamation: return .sentence
+        case .ellipsis: return .ellipsis
+        default: return .none
         }
-        let last = Array(paragraph.bytes[tail])
-        if last.allSatisfy({ $0 < 0x80 }) { return asciiEnding(of: last) }
-        var text = String(decoding: last, as: UTF8.self)
-        // White space between them counts as nothing either: `noon. “` ends like `noon.`, as it
-        // does once `quotes strip-stray` has removed the stray mark.
-        while let final = text.last, "\"'”’»)]“ \t".contains(final) { text.removeLast() }
-        if text.hasSuffix("…") || text.hasSuffix("...") { return .ellipsis }
-        if let final = text.last, ".!?".contains(final) { return .sentence }
-        return .none
-    }
-
-    /// ``ending(of:)`` for ASCII text, byte by byte: in ASCII each byte is a character (a
-    /// content never holds the `\n` of a CR LF pair), so this gives what the `String`
-    /// comparisons give, without building a string.
-    private static func asciiEnding(of last: [UInt8]) -> Ending {
-        var end = last.count
-        while end > 0, [0x22, 0x27, 0x29, 0x5D, 0x20, 0x09].contains(last[end - 1]) { end -= 1 }
-        if end >= 3, last[end - 3] == 0x2E, last[end - 2] == 0x2E, last[end - 1] == 0x2E { return .ellipsis }
-        if end > 0, [0x2E, 0x21, 0x3F].contains(last[end - 1]) { return .sentence }
-        return .none
     }
 
     /// How many shingles of `count` may be missing when `threshold` of them must be there.

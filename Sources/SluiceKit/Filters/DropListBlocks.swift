@@ -10,8 +10,8 @@
 ///
 /// A paragraph whose first line matches `HEADING` starts a list; it and every following
 /// paragraph of at most `max-words` words (default 20) that is a list item are removed. An
-/// item is a headline (a short paragraph that does not end like a sentence, as
-/// ``StrayQuoteRemover`` decides it), the blurb right after a headline, or a fragment of
+/// item is a headline (a short paragraph that does not end in a full stop, see
+/// ``SentenceEnd``), the blurb right after a headline, or a fragment of
 /// fewer than four words. The first paragraph that is not an item ends the list and stays —
 /// a longer paragraph, or one that ends like a sentence and reads like one — and so does
 /// everything after it; the end of the document ends a list too. So the article's own
@@ -48,30 +48,10 @@ public struct DropListBlocks: Step {
         paragraph.wordCount >= sentenceWords && endsLikeAStatement(paragraph)
     }
 
-    /// True when the paragraph's last word ends like a sentence, in a full stop.
+    /// True when the paragraph ends in a full stop (inside closing quotes and brackets or
+    /// not; not an ellipsis), as a statement does.
     static func endsLikeAStatement(_ paragraph: HeldLines) -> Bool {
-        guard let last = lastWord(of: paragraph) else { return false }
-        // The quote step's notion of a sentence end: a one-word paragraph is short, so it is
-        // an interruption exactly when it does not end like a sentence.
-        var word = HeldLines()
-        last.withUnsafeBytes { word.append(content: $0, terminator: UnsafeRawBufferPointer(start: nil, count: 0), number: 0) }
-        guard !StrayQuoteRemover.isInterruption(word) else { return false }
-        // Closing quotes (ASCII, or the UTF-8 of ” ’ » and the like, whose bytes are all
-        // above 0x7F) and brackets after the stop.
-        let core = last.reversed().drop { $0 == 0x22 || $0 == 0x27 || $0 == 0x29 || $0 == 0x5D || $0 >= 0x80 }
-        let full = 0x2E as UInt8
-        return core.first == full && core.dropFirst().first != full
-    }
-
-    /// The bytes after the last space or tab of the paragraph's last non-blank line.
-    private static func lastWord(of paragraph: HeldLines) -> [UInt8]? {
-        var word: [UInt8]?
-        paragraph.forEachContent { content in
-            guard let end = content.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-            let start = content[...end].lastIndex(where: { $0 == 0x20 || $0 == 0x09 }).map { $0 + 1 } ?? 0
-            word = Array(content[start...end])
-        }
-        return word
+        SentenceEnd.of(paragraph).mark == .fullStop
     }
 
     public func makeStage(_ context: StageContext, next: LineStage) -> LineStage {

@@ -87,7 +87,7 @@ public struct StrayQuoteRemover: Step {
             let analysis = StrayQuoteRemover.analyze(paragraph)
             let plan = analysis.map {
                 StrayQuoteRemover.plan(
-                    $0, endsLikeSentence: StrayQuoteRemover.endsLikeSentence(paragraph), isFirstParagraph: isFirstParagraph)
+                    $0, endsLikeSentence: SentenceEnd.of(paragraph).endsSentence, isFirstParagraph: isFirstParagraph)
             } ?? Plan()
 
             // Whether this is a real paragraph or an interruption matters only to open quotes.
@@ -269,31 +269,6 @@ public struct StrayQuoteRemover: Step {
         return plan
     }
 
-    /// True when the last character of `paragraph`, past closing quotes and brackets, ends a
-    /// sentence (`.` `!` `?` `…` `。` `！` `？`).
-    static func endsLikeSentence(_ paragraph: HeldLines) -> Bool {
-        var result = false
-        paragraph.forEachContent { content in
-            // A line of nothing but closers leaves the decision to the line before it.
-            var offset = content.count
-            while offset > 0 {
-                var start = offset - 1
-                while start > 0, start > offset - 4, content[start] & 0xC0 == 0x80 { start -= 1 }
-                let value = UTF8Scalar.scalar(content, at: start).0
-                offset = start
-                if value.properties.isWhitespace { continue }
-                let category = value.properties.generalCategory
-                if QuoteMarks.classify(value) != nil || category == .closePunctuation || category == .finalPunctuation { continue }
-                switch value {
-                case ".", "!", "?", "…", "。", "！", "？": result = true
-                default: result = false
-                }
-                break
-            }
-        }
-        return result
-    }
-
     /// The line and byte offset of the first character of `paragraph` that is not white
     /// space (where a leading opener stands), or nil when it is all white space.
     static func firstNonSpace(of paragraph: HeldLines) -> (line: Int, offset: Int)? {
@@ -313,13 +288,9 @@ public struct StrayQuoteRemover: Step {
     /// True for a short paragraph that does not end like a sentence: an ad label, a caption
     /// or a related link between two paragraphs of one quotation.
     static func isInterruption(_ paragraph: HeldLines) -> Bool {
-        var last: UInt8 = 0
-        paragraph.forEachContent { content in
-            if let final = content.last(where: { $0 != 0x20 && $0 != 0x09 }) { last = final }
-        }
-        // Sentence ends: . ! ? : ; and the last byte of … ” » ’ (0xA6, 0x9D, 0xBB, 0x99) or a quote.
-        let sentenceEnds: Set<UInt8> = [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22, 0x27, 0xA6, 0x9D, 0xBB, 0x99]
-        return paragraph.wordCount <= interruptionWords && !sentenceEnds.contains(last)
+        guard paragraph.wordCount <= interruptionWords else { return false }
+        let end = SentenceEnd.of(paragraph)
+        return !(end.endsSentence || end.mark == .colon || end.mark == .semicolon || end.endsInQuote)
     }
 
     /// `paragraph` without the bytes of `marks`; a space left doubled, or left at a line's

@@ -43,7 +43,7 @@ import Testing
         Variant(name: "decomposed accents", text: "The cafe\u{0301} on Rue de l’E\u{0301}lan reopened on June 7, 2025, after “nai\u{0308}ve” planning had delayed it for months, the owner said."),
         Variant(name: "punctuation", text: "The café on Rue de l’Élan reopened on June 7 2025 after naïve planning had delayed it for months — the owner said"),
         Variant(name: "wrapped over lines", text: "The café on Rue de l’Élan reopened on June 7, 2025,\nafter “naïve” planning had delayed it\nfor months, the owner said."),
-        Variant(name: "all at once", text: "the CAFE on rue de l'elan\u{00A0}reopened on june 8 2024\nafter «NAIVE» planning had delayed it for months  the owner said"),
+        Variant(name: "all at once", text: "the CAFE on rue de l'elan\u{00A0}reopened on june 7 2025\nafter «NAIVE» planning had delayed it for months  the owner said"),
     ]
 
     @Test(arguments: variants)

@@ -3,19 +3,9 @@ import Testing
 
 /// `quotes strip-stray` on correct text in every quotation convention: nothing changes, and
 /// the real stray still goes. Many inputs are sentences from published articles
-/// (/work/shared/corpus/prose) that an earlier version damaged.
+/// (Fixtures/prose-corpus) that an earlier version damaged.
 @Suite struct StrayQuoteConventionTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let name: String
-        let input: String
-        let expected: String?
-        var testDescription: String { name }
-        init(_ name: String, _ input: String, _ expected: String? = nil) {
-            self.name = name
-            self.input = input
-            self.expected = expected
-        }
-    }
+    typealias Case = StrayQuoteRemoverTests.Case
 
     static let cases: [Case] = [
         // Guillemets: the text tells which way they point.

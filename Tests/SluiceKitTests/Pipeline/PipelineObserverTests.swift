@@ -35,8 +35,10 @@ import Testing
         #expect(recorder.events == [
             "- ad 1 Advertisement",
             "~ hue 3 The colour here. → The hue here.",
-            "- squeeze 2 ",
+            // The paragraph layout is decided before the first paragraph step, which holds
+            // the document's first lines back: the steps after it hear of them later.
             "~ hue 7 The colour here. → The hue here.",
+            "- squeeze 2 ",
             "- repeated 7 The hue here.",
             "~ stray 9 “Open quote → Open quote",
             "- squeeze 5 ",

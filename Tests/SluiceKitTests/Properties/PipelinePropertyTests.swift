@@ -48,8 +48,11 @@ import Testing
     func defaultRulesAreIdempotent(in layout: ParagraphLayout) {
         var rules = Self.defaultRules
         rules.paragraphLayout = layout
-        // Known issue (open, issue 13): with one paragraph per line, a generated document can
-        // come out different from a second run; the cause is not found yet.
+        // Known issue: with one paragraph per line (many more paragraphs than the generated
+        // blank-line documents have), `dedupe ledes` can remove one copy more on a second run.
+        // When a lede-zone paragraph goes because a longer copy comes later, the second run's
+        // zone takes in the next paragraph, which the first run never compared (docs/rules.md,
+        // `dedupe ledes`).
         withKnownIssue(isIntermittent: true) {
             check("clean(clean(x)) == clean(x)") { input in
                 let once = Pipeline(rules: rules).clean(input)
