@@ -103,6 +103,8 @@ public final class Pipeline {
     /// How the current document's lines make up paragraphs: set when the rules fix the
     /// layout, else decided for each document as it starts (``ParagraphLayoutStage``).
     public private(set) var paragraphLayout: ParagraphLayoutDecision
+    /// True when a step works on paragraphs, so each document's layout is counted.
+    private let hasParagraphSteps: Bool
 
     var inputName = "-"
     var documentName: String?
@@ -124,6 +126,7 @@ public final class Pipeline {
         self.observer = observer
         let fixedLayout = rules.paragraphLayout == .auto ? ParagraphLayout.blankLine : rules.paragraphLayout
         self.paragraphLayout = ParagraphLayoutDecision(layout: fixedLayout, isAutomatic: false, evidence: .init())
+        self.hasParagraphSteps = rules.hasParagraphSteps
         let stepStatistics = rules.steps.map { StepStatistics(name: $0.name, keyword: type(of: $0.step).keyword, location: $0.location) }
         self.statistics = Statistics(steps: stepStatistics)
         self.sink = SinkStage()
@@ -237,7 +240,7 @@ public final class Pipeline {
         head.endDocument()
         sink.output = output
         record(lines: number, bytes: bytesIn)
-        if rules.hasParagraphSteps { statistics.documentsByParagraphLayout[paragraphLayout.layout, default: 0] += 1 }
+        if hasParagraphSteps { statistics.documentsByParagraphLayout[paragraphLayout.layout, default: 0] += 1 }
         output.flush()
         statistics.bytesOut += output.bytesWritten - bytesOutBefore
         if let inputFailure { throw .input(inputFailure) }

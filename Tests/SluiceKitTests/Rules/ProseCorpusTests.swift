@@ -102,9 +102,14 @@ import Testing
         return problems
     }
 
-    @Test func corpusIsThere() {
+    @Test func corpusIsThere() throws {
         #expect(Self.documents.count == 677)
-        #expect(Self.reviewed.allSatisfy { !$0.reason.isEmpty })
+        // Every row of the list is read: a malformed one would be skipped silently.
+        let text = try String(contentsOfFile: Self.folder + "/reviewed-changes.tsv", encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(Self.reviewed.count == rows.count)
+        #expect(Self.reviewed.allSatisfy { !$0.reason.isEmpty && ($0.line != nil || $0.count != nil) })
+        #expect(Set(Self.reviewed.map(\.file)).isSubset(of: Set(Self.documents.map(\.name))))
     }
 
     @Test func theDefaultChainChangesNothingButTheReviewedLines() throws {
