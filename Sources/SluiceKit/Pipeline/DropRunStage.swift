@@ -3,45 +3,48 @@
 /// the steps one after another.
 ///
 /// Two cheap tests tell whether any rule may match a line:
-/// - rules whose every match must contain one of a few literals (``RequiredLiterals``: a
-///   word of at least ``SharedLiteralScan/minimumLiteralLength`` bytes) are looked for with
-///   one ``LiteralScanner`` pass, shared by all the pipeline's drop runs
-///   (``SharedLiteralScan``): a rule none of whose literals occur in the line cannot match it
-///   and is not run (rules that scan the whole line, such as `^[^\n]{0,150}\bsee…gallery`,
-///   cost a PCRE2 match per line otherwise);
-/// - the other rules are joined into one pattern (``Pattern/alternation(of:)``).
-/// Only when one of these says a rule may match are the candidate rules tried one by one, in
-/// order, so that the right rule is counted.
+/// - the pipeline's ``DropPrefilter`` names the gated rules that may match it (rules anchored
+///   at the line start, looked up by the line's first bytes; rules with required literals,
+///   found by one scan); the others cannot and are not run;
+/// - the rules without a gate are joined into one pattern (``Pattern/alternation(of:)``).
+/// Only the rules these name are tried one by one, in order, so that the right rule is
+/// counted.
 final class DropRunStage: LineStage {
-    /// The rules without literals, joined; nil when there are none.
+    /// The rules without a gate, joined; nil when there are none.
     private let joined: Matcher?
-    private let scan: SharedLiteralScan?
+    private let prefilter: DropPrefilter?
     private let matchers: [Matcher]
-    /// For each rule, its bit in the shared scan's result, or 0 when it is in `joined`.
-    private let scanBits: [UInt64]
+    /// For each rule, whether the prefilter gates it (else `joined` stands for it).
+    private let isGated: [Bool]
+    /// The step index of the run's first rule: rule `i` is step `firstStep + i`.
+    private let firstStep: Int32
     /// For each rule, its `q` flag.
     private let ignoresEdgeQuotes: [Bool]
     private let anyIgnoresEdgeQuotes: Bool
     private let contexts: [StageContext]
 
-    /// A stage for the `drops` steps behind `contexts`, or nil when their patterns cannot be
-    /// joined (each step then gets its own stage). `scanBits` are the rules' bits in `scan`
-    /// (0 for a rule not scanned for).
-    init?(drops: [DropLines], contexts: [StageContext], scan: SharedLiteralScan?, scanBits: [UInt64], next: LineStage) {
+    /// A stage for the `drops` steps behind `contexts`, which are steps `firstStep…` of the
+    /// rule set, or nil when their patterns cannot be joined (each step then gets its own
+    /// stage).
+    init?(drops: [DropLines], firstStep: Int, contexts: [StageContext], prefilter: DropPrefilter?, next: LineStage) {
         guard let limits = contexts.first?.limits else { return nil }
-        let scanBits = scan == nil ? Array(repeating: 0, count: drops.count) : scanBits
-        let unscanned = zip(drops, scanBits).filter { $0.1 == 0 }.map(\.0.pattern)
-        switch unscanned.count {
+        let isGated: [Bool] = drops.indices.map { rule in
+            guard let prefilter else { return false }
+            return prefilter.gates[firstStep + rule] != .none
+        }
+        let ungated = zip(drops, isGated).filter { !$0.1 }.map(\.0.pattern)
+        switch ungated.count {
         case 0:
             self.joined = nil
         case 1:
-            self.joined = Matcher(pattern: unscanned[0], limits: limits)
+            self.joined = Matcher(pattern: ungated[0], limits: limits)
         default:
-            guard let joinedPattern = Pattern.alternation(of: unscanned) else { return nil }
+            guard let joinedPattern = Pattern.alternation(of: ungated) else { return nil }
             self.joined = Matcher(pattern: joinedPattern, limits: limits)
         }
-        self.scan = scanBits.contains { $0 != 0 } ? scan : nil
-        self.scanBits = scanBits
+        self.prefilter = isGated.contains(true) ? prefilter : nil
+        self.isGated = isGated
+        self.firstStep = Int32(firstStep)
         self.matchers = drops.map { Matcher(pattern: $0.pattern, limits: limits) }
         self.ignoresEdgeQuotes = drops.map(\.ignoresEdgeQuotes)
         self.anyIgnoresEdgeQuotes = ignoresEdgeQuotes.contains(true)
@@ -52,24 +55,32 @@ final class DropRunStage: LineStage {
     override func push(_ line: Line) {
         var line = line
         let content = line.content
+        var candidates: [Int32] = []
+        if let prefilter { candidates = prefilter.candidates(&line) }
+        // The candidates of this run: those from its first step on (the list is in order).
+        var next = 0
+        while next < candidates.count, candidates[next] < firstStep { next += 1 }
+        let hasCandidate = next < candidates.count && Int(candidates[next] - firstStep) < matchers.count
         // As `drop /…/q` does alone, a line behind stray quote marks is also tried without
-        // them, by the rules with the `q` flag. The trimmed text is part of the line, so a
-        // literal missing from the line is missing from it too.
+        // them, by the rules with the `q` flag.
         let trimmed = anyIgnoresEdgeQuotes ? QuoteMarks.trimmingEdgeQuotes(content) : nil
-        var found: UInt64 = 0
-        if let scan { found = scan.hits(&line) }
         var joinedMayMatch = false
         if let joined {
             joinedMayMatch = joinedMatches(joined, content)
             if !joinedMayMatch, let trimmed { joinedMayMatch = joinedMatches(joined, trimmed) }
         }
-        if found == 0, !joinedMayMatch {
-            next?.push(line)
+        if !hasCandidate, !joinedMayMatch {
+            self.next?.push(line)
             return
         }
         for (index, matcher) in matchers.enumerated() {
-            let bit = scanBits[index]
-            guard bit == 0 ? joinedMayMatch : found & bit != 0 else { continue }
+            if isGated[index] {
+                let step = firstStep + Int32(index)
+                while next < candidates.count, candidates[next] < step { next += 1 }
+                guard next < candidates.count, candidates[next] == step else { continue }
+            } else if !joinedMayMatch {
+                continue
+            }
             do {
                 if try matcher.matches(content) {
                     contexts[index].statistics.linesRemoved += 1
@@ -83,7 +94,7 @@ final class DropRunStage: LineStage {
                 contexts[index].reportLimitFailure(error, on: line)
             }
         }
-        next?.push(line)
+        self.next?.push(line)
     }
 
     /// False when no rule of `joined` matches `content`; true when one may (or the joined

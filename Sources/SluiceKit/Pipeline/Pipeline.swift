@@ -116,10 +116,11 @@ public final class Pipeline {
     /// Builds the stages of every step in `rules`, each with its own matchers. With an
     /// `observer`, taps around every stage report each line a step removes or changes
     /// (see ``PipelineObserver``).
-    /// `maximumParagraphSize` is for tests.
+    /// `maximumParagraphSize` is for tests, and so is `usesPrefilter`: false runs every drop
+    /// rule on every line, the reference the prefilter (``DropPrefilter``) is tested against.
     public init(
         rules: RuleSet, limits: MatchLimits = .standard, observer: PipelineObserver? = nil,
-        maximumParagraphSize: Int = Pipeline.maximumParagraphSize
+        maximumParagraphSize: Int = Pipeline.maximumParagraphSize, usesPrefilter: Bool = true
     ) {
         self.rules = rules
         self.maximumParagraphSize = maximumParagraphSize
@@ -134,7 +135,7 @@ public final class Pipeline {
         let traces = observer == nil ? [] : rules.steps.map(LineTrace.init)
         // Without an observer, a run of consecutive drop steps becomes one stage with a
         // joined pattern (an observer needs one stage per step to see each one's work); the
-        // runs share one literal scan of each line.
+        // runs share one prefilter, which works out once a line which rules may match it.
         var runs: [ClosedRange<Int>] = []
         if observer == nil {
             var start = 0
@@ -145,7 +146,7 @@ public final class Pipeline {
                 start = end + 1
             }
         }
-        let scan = SharedLiteralScan(steps: rules.steps, runs: runs)
+        let prefilter = usesPrefilter ? DropPrefilter(steps: rules.steps, runs: runs) : nil
         // `auto` decides each document's layout on the lines as they reach the first
         // paragraph step, after the line rules before it: what they remove does not count,
         // so cleaning the output again decides the same.
@@ -158,8 +159,7 @@ public final class Pipeline {
                 StageContext(limits: limits, maximumParagraphSize: maximumParagraphSize, statistics: stepStatistics[$0], step: rules.steps[$0], pipeline: self)
             }
             let drops = rules.steps[first...index].compactMap { $0.step as? DropLines }
-            if first < index, let run = DropRunStage(
-                drops: drops, contexts: contexts, scan: scan, scanBits: scan.map { Array($0.bits[first...index]) } ?? [], next: next) {
+            if first < index, let run = DropRunStage(drops: drops, firstStep: first, contexts: contexts, prefilter: prefilter, next: next) {
                 next = run
             } else {
                 for step in (first...index).reversed() {

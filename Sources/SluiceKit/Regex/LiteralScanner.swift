@@ -1,7 +1,7 @@
 import Glibc
 
-/// Tells, in one pass over a subject, which of up to 64 sets of literals (``RequiredLiterals``)
-/// have a member in it, comparing ASCII letters caselessly.
+/// Tells, in one pass over a subject, which sets of literals (``RequiredLiterals``, one set a
+/// rule, any number of them) have a member in it, comparing ASCII letters caselessly.
 ///
 /// Used as a prefilter: a pattern whose set has no member in a line cannot match that line,
 /// so it need not run. A subject holding `ſ` or `K` (U+212A), which PCRE2 matches
@@ -11,20 +11,18 @@ import Glibc
 /// any case); where it is set, a bit per hashed triple; only where both are set are literals
 /// compared. When every literal has four bytes or more (as in ``SharedLiteralScan``), the
 /// first test is instead one bit per hashed four bytes (``quadHash(_:)``), which far fewer
-/// positions of prose pass than a pair.
+/// positions of prose pass than a pair; its table grows with the number of literals, so that
+/// thousands of rules leave it as sparse as a few.
 final class LiteralScanner {
-    /// The most sets a scanner tells apart (one bit each of the result).
-    static let maximumSets = 64
-
     /// One literal of two bytes or more, stored lower-cased in `bytes`.
     private struct Entry {
         let start: Int
         let count: Int
-        let sets: UInt64
+        let set: Int32
     }
 
     /// For each byte, the sets that have it as a one-byte literal.
-    private let singleBytes: UnsafeMutablePointer<UInt64>
+    private let singleBytes: [[Int32]]
     /// One bit for each pair of bytes, in any ASCII case, that begins a longer literal, and
     /// for the pairs that begin `ſ` and `K`.
     private let rawPairs: UnsafeMutablePointer<UInt64>
@@ -38,19 +36,19 @@ final class LiteralScanner {
     private let pairRanges: UnsafeMutablePointer<(start: Int32, end: Int32)>
     private let entries: UnsafeMutableBufferPointer<Entry>
     private let bytes: UnsafeMutableBufferPointer<UInt8>
-    /// Every set's bit.
-    private let allSets: UInt64
+    /// Every set's index.
+    private let allSets: [Int32]
     /// One bit for each ``quadHash(_:)`` of a literal's first four bytes; nil when some
     /// literal is shorter than four bytes.
     private let quads: UnsafeMutablePointer<UInt64>?
+    /// How far ``quadHash(_:)`` shifts its product: 32 minus the table's bits.
+    private let quadShift: UInt32
 
-    /// A scanner for `sets`; bit `i` of a scan's result stands for `sets[i]`.
-    /// - Precondition: at most ``maximumSets`` sets, and no empty literal.
+    /// A scanner for `sets`; index `i` in a scan's result stands for `sets[i]`.
+    /// - Precondition: no empty literal.
     init(sets: [[[UInt8]]]) {
-        precondition(sets.count <= LiteralScanner.maximumSets, "too many literal sets")
-        allSets = sets.count == 64 ? ~0 : (UInt64(1) << UInt64(sets.count)) - 1
-        singleBytes = .allocate(capacity: 256)
-        singleBytes.initialize(repeating: 0, count: 256)
+        allSets = (0..<sets.count).map(Int32.init)
+        var singleBytes = Array(repeating: [Int32](), count: 256)
         rawPairs = .allocate(capacity: 1024)
         rawPairs.initialize(repeating: 0, count: 1024)
         LiteralScanner.setBit(0xC5BF, in: rawPairs)
@@ -62,29 +60,34 @@ final class LiteralScanner {
         pairRanges = .allocate(capacity: 1 << 16)
         pairRanges.initialize(repeating: (0, 0), count: 1 << 16)
 
-        var long: [(literal: [UInt8], sets: UInt64)] = []
+        var long: [(literal: [UInt8], set: Int32)] = []
         var hasSingleBytes = false
         for (index, set) in sets.enumerated() {
-            let bit = UInt64(1) << UInt64(index)
-            for literal in set {
+            for literal in Set(set.map { $0.map(LiteralScanner.fold) }) {
                 precondition(!literal.isEmpty, "empty literal")
-                let folded = literal.map(LiteralScanner.fold)
-                if folded.count == 1 {
-                    singleBytes[Int(folded[0])] |= bit
+                if literal.count == 1 {
+                    singleBytes[Int(literal[0])].append(Int32(index))
                     hasSingleBytes = true
                 } else {
-                    long.append((folded, bit))
+                    long.append((literal, Int32(index)))
                 }
             }
         }
+        self.singleBytes = singleBytes
         self.hasSingleBytes = hasSingleBytes
+        // 64 bits of the table a literal at least (2^16 at least, 2^22 at most): a sparse
+        // table lets few positions of prose through.
+        var quadBits = 16
+        while quadBits < 22, 1 << quadBits < long.count * 64 { quadBits += 1 }
+        quadShift = UInt32(32 - quadBits)
         if !hasSingleBytes, long.allSatisfy({ $0.literal.count >= 4 }) {
-            let quads = UnsafeMutablePointer<UInt64>.allocate(capacity: LiteralScanner.quadTableWords)
-            quads.initialize(repeating: 0, count: LiteralScanner.quadTableWords)
+            let words = (1 << quadBits) / 64
+            let quads = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+            quads.initialize(repeating: 0, count: words)
             for item in long {
                 let word = UInt32(item.literal[0]) | UInt32(item.literal[1]) << 8
                     | UInt32(item.literal[2]) << 16 | UInt32(item.literal[3]) << 24
-                LiteralScanner.setBit(LiteralScanner.quadHash(word), in: quads)
+                LiteralScanner.setBit(LiteralScanner.quadHash(word, shift: quadShift), in: quads)
             }
             self.quads = quads
         } else {
@@ -97,7 +100,7 @@ final class LiteralScanner {
         for (index, item) in long.enumerated() {
             let literal = item.literal
             _ = UnsafeMutableBufferPointer(rebasing: bytes[offset..<offset + literal.count]).initialize(from: literal)
-            entries.baseAddress!.advanced(by: index).initialize(to: Entry(start: offset, count: literal.count, sets: item.sets))
+            entries.baseAddress!.advanced(by: index).initialize(to: Entry(start: offset, count: literal.count, set: item.set))
             offset += literal.count
             let pair = Int(literal[0]) << 8 | Int(literal[1])
             if pairRanges[pair].end == 0 { pairRanges[pair].start = Int32(index) }
@@ -116,7 +119,6 @@ final class LiteralScanner {
     }
 
     deinit {
-        singleBytes.deallocate()
         quads?.deallocate()
         rawPairs.deallocate()
         wholePairs.deallocate()
@@ -126,14 +128,17 @@ final class LiteralScanner {
         bytes.deallocate()
     }
 
-    /// The sets with a member in `subject`: bit `i` set when some literal of set `i` occurs.
-    func scan(_ subject: UnsafeRawBufferPointer) -> UInt64 {
+    /// Appends to `found` the index of each set with a member in `subject` (an index may
+    /// come more than once, in any order).
+    func scan(_ subject: UnsafeRawBufferPointer, into found: inout [Int32]) {
         let count = subject.count
-        guard count > 0, let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
-        if let quads { return scanByQuads(base, count: count, quads: quads) }
-        var found: UInt64 = 0
+        guard count > 0, let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        if let quads {
+            scanByQuads(base, count: count, quads: quads, into: &found)
+            return
+        }
         if hasSingleBytes {
-            for index in 0..<count { found |= singleBytes[Int(LiteralScanner.fold(base[index]))] }
+            for index in 0..<count { found += singleBytes[Int(LiteralScanner.fold(base[index]))] }
         }
         let rawPairs = self.rawPairs
         let end = base + count - 1
@@ -148,37 +153,41 @@ final class LiteralScanner {
             position += 1
             if rawPair == 0xC5BF || rawPair == 0xE284 {
                 // `ſ` or `K` (Kelvin) match `s` and `k` caselessly: any literal may be there.
-                if rawPair == 0xC5BF || (index + 2 < count && base[index + 2] == 0xAA) { return allSets }
+                if rawPair == 0xC5BF || (index + 2 < count && base[index + 2] == 0xAA) {
+                    found += allSets
+                    return
+                }
                 continue
             }
             let pair = Int(LiteralScanner.fold(base[index])) << 8 | Int(LiteralScanner.fold(base[index + 1]))
             let hasTriple = index + 2 < count
                 && LiteralScanner.testBit(LiteralScanner.tripleHash(pair, LiteralScanner.fold(base[index + 2])), in: triples)
             if hasTriple || LiteralScanner.testBit(pair, in: wholePairs) {
-                found |= matchesAt(base + index, available: count - index, pair: pair)
+                matchesAt(base + index, available: count - index, pair: pair, into: &found)
             }
         }
-        return found
     }
 
     /// ``scan(_:)`` when every literal has four bytes or more: a position is looked at only
     /// when the hash of its four bytes, folded as the literals were, has its bit set.
-    private func scanByQuads(_ base: UnsafePointer<UInt8>, count: Int, quads: UnsafeMutablePointer<UInt64>) -> UInt64 {
-        if LiteralScanner.holdsCaselessPartner(base, count: count) { return allSets }
-        guard count >= 4 else { return 0 }
-        var found: UInt64 = 0
+    private func scanByQuads(_ base: UnsafePointer<UInt8>, count: Int, quads: UnsafeMutablePointer<UInt64>, into found: inout [Int32]) {
+        if LiteralScanner.holdsCaselessPartner(base, count: count) {
+            found += allSets
+            return
+        }
+        guard count >= 4 else { return }
         let raw = UnsafeRawPointer(base)
+        let shift = quadShift
         var index = 0
         let last = count - 4
         while index <= last {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt32.self)
-            if LiteralScanner.testBit(LiteralScanner.quadHash(UInt32(littleEndian: word)), in: quads) {
+            if LiteralScanner.testBit(LiteralScanner.quadHash(UInt32(littleEndian: word), shift: shift), in: quads) {
                 let pair = Int(LiteralScanner.fold(base[index])) << 8 | Int(LiteralScanner.fold(base[index + 1]))
-                found |= matchesAt(base + index, available: count - index, pair: pair)
+                matchesAt(base + index, available: count - index, pair: pair, into: &found)
             }
             index += 1
         }
-        return found
     }
 
     /// True when `ſ` (C5 BF) or `K` (E2 84 AA) is in the subject: PCRE2 matches them
@@ -199,20 +208,17 @@ final class LiteralScanner {
         return false
     }
 
-    /// Words in the four-byte filter: 2^16 bits, 8 KiB.
-    private static let quadTableWords = 1 << 10
-
-    /// A 16-bit hash of four bytes after a lossy case fold (every byte OR 0x20: upper-case
-    /// ASCII letters become lower case; other bytes may change too, the same way for the
-    /// literals and the subject, so a literal's position is never missed).
+    /// A hash of `32 - shift` bits of four bytes after a lossy case fold (every byte OR
+    /// 0x20: upper-case ASCII letters become lower case; other bytes may change too, the
+    /// same way for the literals and the subject, so a literal's position is never missed).
     @inline(__always)
-    private static func quadHash(_ word: UInt32) -> Int {
-        Int(((word | 0x2020_2020) &* 0x9E37_79B1) >> 16)
+    private static func quadHash(_ word: UInt32, shift: UInt32) -> Int {
+        Int(((word | 0x2020_2020) &* 0x9E37_79B1) >> shift)
     }
 
-    /// The sets of the literals starting with the bytes of `pair` that occur at `position`.
-    private func matchesAt(_ position: UnsafePointer<UInt8>, available: Int, pair: Int) -> UInt64 {
-        var found: UInt64 = 0
+    /// Appends the sets of the literals starting with the bytes of `pair` that occur at
+    /// `position`.
+    private func matchesAt(_ position: UnsafePointer<UInt8>, available: Int, pair: Int, into found: inout [Int32]) {
         let range = pairRanges[pair]
         var index = Int(range.start)
         while index < Int(range.end) {
@@ -221,9 +227,8 @@ final class LiteralScanner {
             guard entry.count <= available else { continue }
             var offset = 2
             while offset < entry.count, LiteralScanner.fold(position[offset]) == bytes[entry.start + offset] { offset += 1 }
-            if offset == entry.count { found |= entry.sets }
+            if offset == entry.count { found.append(entry.set) }
         }
-        return found
     }
 
     /// A 16-bit hash of a pair and the byte after it.

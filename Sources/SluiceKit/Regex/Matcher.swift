@@ -10,7 +10,11 @@ public final class Matcher {
     public let pattern: Pattern
     private let matchData: OpaquePointer
     private let matchContext: OpaquePointer
-    private let jitStack: OpaquePointer?
+    private var jitStack: OpaquePointer?
+    private let jitStackBytes: Int
+    /// Whether the pattern's JIT code runs the matches: nil until the first match, which
+    /// has the pattern JIT-compiled (``Pattern/prepareForMatching()``).
+    private var usesJIT: Bool?
 
     /// Makes a matcher for `pattern` that enforces `limits` on every match.
     public init(pattern: Pattern, limits: MatchLimits = .standard) {
@@ -24,13 +28,22 @@ public final class Matcher {
         pcre2_set_match_limit_8(context, limits.matchLimit)
         pcre2_set_depth_limit_8(context, limits.depthLimit)
         pcre2_set_heap_limit_8(context, limits.heapLimitKibibytes)
-        if pattern.isJITCompiled {
-            let stack = pcre2_jit_stack_create_8(32 * 1024, max(32 * 1024, limits.jitStackBytes), nil)
-            pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(stack))
-            self.jitStack = stack
-        } else {
-            self.jitStack = nil
+        self.jitStackBytes = max(32 * 1024, limits.jitStackBytes)
+    }
+
+    /// Whether matches run the JIT code: asked of the pattern on the first match, when the
+    /// JIT stack is made too.
+    @inline(__always)
+    private func jitIsReady() -> Bool {
+        if let usesJIT { return usesJIT }
+        let compiled = pattern.prepareForMatching()
+        if compiled {
+            let stack = pcre2_jit_stack_create_8(32 * 1024, jitStackBytes, nil)
+            pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(stack))
+            jitStack = stack
         }
+        usesJIT = compiled
+        return compiled
     }
 
     deinit {
@@ -44,8 +57,9 @@ public final class Matcher {
     public func firstMatch(in subject: UnsafeRawBufferPointer, from start: Int = 0) throws(MatchFailure) -> Range<Int>? {
         // The JIT fast path skips PCRE2's argument checks, so check the offset here.
         guard start >= 0, start <= subject.count else { throw failure(PCRE2_ERROR_BADOFFSET) }
+        let jit = jitIsReady()
         let result = withSubject(subject) { base, length in
-            if pattern.isJITCompiled {
+            if jit {
                 return pcre2_jit_match_8(pattern.code, base, length, start, 0, matchData, matchContext)
             }
             return pcre2_match_8(pattern.code, base, length, start, 0, matchData, matchContext)

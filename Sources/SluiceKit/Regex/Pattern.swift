@@ -1,7 +1,10 @@
 internal import CPCRE2
+import Synchronization
 
 /// A compiled PCRE2 pattern: UTF-8, Unicode properties, invalid UTF-8 tolerated in subjects,
-/// JIT-compiled where the machine supports it.
+/// JIT-compiled where the machine supports it — on its first match, not when it is made, so
+/// that a rule file of a thousand rules starts at once and a rule that never gets to run (the
+/// prefilter keeps most from most lines) never costs a JIT compilation.
 ///
 /// A `Pattern` is immutable once made and may be shared between threads; matching needs a
 /// ``Matcher``, which owns the per-thread match state.
@@ -19,8 +22,11 @@ public final class Pattern: @unchecked Sendable {
     public let source: String
     /// The flags it was compiled with.
     public let flags: PatternFlags
-    /// True when the JIT compiled the pattern; otherwise the interpreter matches it.
-    public let isJITCompiled: Bool
+    /// True when the JIT compiled the pattern (compiling it now, if it was not yet);
+    /// otherwise the interpreter matches it.
+    public var isJITCompiled: Bool { prepareForMatching() }
+    /// Whether the JIT compiled the pattern; nil until the first match asks.
+    private let jitResult = Mutex<Bool?>(nil)
     /// The number of capture groups (`$1` … `$n` in a replacement).
     public let captureCount: Int
     /// The names of the named capture groups.
@@ -49,7 +55,6 @@ public final class Pattern: @unchecked Sendable {
         self.code = compiled
         self.source = source
         self.flags = flags
-        self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
 
         var captures: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
@@ -59,6 +64,19 @@ public final class Pattern: @unchecked Sendable {
 
     deinit {
         pcre2_code_free_8(code)
+    }
+
+    /// JIT-compiles the pattern once, the first time any thread asks; true when the JIT
+    /// compiled it. Every ``Matcher`` calls this before its first match: JIT compilation
+    /// changes the compiled code, so it must be done, under the lock, before anything
+    /// matches with it.
+    func prepareForMatching() -> Bool {
+        jitResult.withLock { result in
+            if let result { return result }
+            let compiled = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+            result = compiled
+            return compiled
+        }
     }
 
     /// PCRE2's text for an error code.

@@ -41,6 +41,7 @@ struct RuleParser {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         var lastStepHadError = false
+        var examples: [Int: [RuleExample]] = [:]
         for (index, rawLine) in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
             var lineBytes = rawLine
@@ -62,12 +63,13 @@ struct RuleParser {
                     let example = try parseExample(expectation, scanner: &scanner, column: keyword.column)
                     // Errors on example lines leave the step as the last real entry.
                     guard let stepIndex = entries.lastIndex(where: { if case .error = $0 { return false }; return true }),
-                          case .step(var draft) = entries[stepIndex]
+                          case .step = entries[stepIndex]
                     else {
                         throw scanner.error("an example must follow the rule it is for", at: keyword.column)
                     }
-                    draft.examples.append(example)
-                    entries[stepIndex] = .step(draft)
+                    // Collected apart and attached at the end: appending to the step inside
+                    // `entries` would copy its examples each time.
+                    examples[stepIndex, default: []].append(example)
                 } catch {
                     entries.append(.error(error))
                 }
@@ -103,6 +105,12 @@ struct RuleParser {
             } catch {
                 entries.append(.error(error))
                 lastStepHadError = true
+            }
+        }
+        for (stepIndex, stepExamples) in examples {
+            if case .step(var draft) = entries[stepIndex] {
+                draft.examples += stepExamples
+                entries[stepIndex] = .step(draft)
             }
         }
         return entries
@@ -193,11 +201,8 @@ struct RuleParser {
 
     private func parseExample(_ kind: String, scanner: inout RuleLineScanner, column: Int) throws(RuleDiagnostic) -> RuleExample {
         // The example text is everything after the keyword and one space, kept as written.
-        let scalars = Array(scanner.text.unicodeScalars)
-        var start = column + kind.count + 1
-        if start < scalars.count, scalars[start] == " " { start += 1 }
-        var text = String.UnicodeScalarView()
-        if start < scalars.count { text.append(contentsOf: scalars[start...]) }
+        var text = scanner.text.unicodeScalars.dropFirst(column + kind.count + 1)
+        if text.first == " " { text = text.dropFirst() }
         let input = RuleParser.unescapeExample(String(text))
         let location = scanner.location(at: column)
         switch kind {
