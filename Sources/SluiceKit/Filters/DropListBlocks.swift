@@ -99,6 +99,7 @@ public struct DropListBlocks: Step {
         }
 
         override func push(_ line: Line) {
+            var line = line
             if line.isBlank {
                 finishParagraph()
                 if pendingBlurb != nil { pendingBlurb?.append(line) } else { next?.push(line) }
@@ -113,7 +114,7 @@ public struct DropListBlocks: Step {
                 heldStartsList = nil
                 if !isInList {
                     // Only a heading can start a list here: decide on the first line.
-                    guard isHeading(line) else {
+                    guard isHeading(&line) else {
                         position = .streaming
                         next?.push(line)
                         return
@@ -175,7 +176,10 @@ public struct DropListBlocks: Step {
             held.emit(to: next)
         }
 
-        private func isHeading(_ line: Line) -> Bool {
+        /// Whether `line` is a heading; the pipeline's prefilter answers first for most lines
+        /// (and leaves its answer in the line for the drop rules after this step).
+        private func isHeading(_ line: inout Line) -> Bool {
+            guard context.patternMayMatch(&line) else { return false }
             do throws(MatchFailure) {
                 return try matcher.matches(line.content)
             } catch {
@@ -189,9 +193,9 @@ public struct DropListBlocks: Step {
             var starts = false
             paragraph.forEachLine { content, _, number in
                 guard first == nil else { return }
-                let line = Line(bytes: content, contentCount: content.count, number: number)
+                var line = Line(bytes: content, contentCount: content.count, number: number)
+                starts = isHeading(&line)
                 first = line
-                starts = isHeading(line)
             }
             return starts
         }

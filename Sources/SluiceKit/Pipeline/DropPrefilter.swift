@@ -1,5 +1,5 @@
-/// Decides once for each line, for every drop run of a pipeline (``DropRunStage``), which of
-/// their rules may match it; the others need not run. The answer is a necessary condition
+/// Decides once for each line, for every drop run of a pipeline (``DropRunStage``) and every
+/// `drop-list` heading, which of their rules may match it; the others need not run. The answer is a necessary condition
 /// read from each rule's pattern (``PatternSourceReading``), never a guess: a rule it leaves
 /// out cannot match the line.
 ///
@@ -16,9 +16,10 @@
 /// rules match short lines only, and most bytes are in long lines of prose.
 ///
 /// `drop-list` steps split a rule file's drops into several runs. The first run that needs
-/// the answer for a line works it out and stores it in the ``Line`` (``Line/dropCandidates``),
-/// and the runs after it read it there. A step that changes a line makes a new `Line`, which
-/// starts without an answer, so an answer is never used for other text than it was found in.
+/// the answer for a line works it out and numbers it in the ``Line``
+/// (``Line/prefilterAnswer``); the runs after it get the same answer while it is the last
+/// one. A step that changes a line makes a new `Line`, which starts without a number, so an
+/// answer is never used for other text than it was found in.
 final class DropPrefilter {
     /// How a rule is kept from running on lines it cannot match.
     enum Gate {
@@ -62,19 +63,24 @@ final class DropPrefilter {
     private let triesTrimmedLines: Bool
     private var found: [Int32] = []
     private var scanned: [Int32] = []
+    /// The last answer, and its number (``Line/prefilterAnswer``): lines ask one at a time,
+    /// and a line keeps its number only while its text is the one the answer is for.
+    private var answer: [Int32] = []
+    private var answerNumber: UInt64 = 0
 
-    /// The prefilter for the drop steps in `runs` (ranges of step indices) of `steps`, or
-    /// nil when no rule gets a gate.
-    init?(steps: [RuleStep], runs: [ClosedRange<Int>]) {
+    /// The prefilter for the steps of `steps` at the indices `gating` (drops, and `drop-list`
+    /// headings), or nil when none gets a gate.
+    init?(steps: [RuleStep], gating: [Int]) {
         var gates = Array(repeating: Gate.none, count: steps.count)
         var widths = Array(repeating: DropPrefilter.unbounded, count: steps.count)
         var anchored: [(number: Int32, prefixes: PrefixSet)] = []
         var literalSets: [[[UInt8]]] = []
         var scannedSteps: [Int32] = []
         var triesTrimmedLines = false
-        for run in runs {
-            for step in run {
-                guard let drop = steps[step].step as? DropLines, let reading = PatternSourceReading(drop.pattern) else { continue }
+        for step in gating {
+            do {
+                let ignoresEdgeQuotes = (steps[step].step as? DropLines)?.ignoresEdgeQuotes ?? false
+                guard let pattern = DropPrefilter.linePattern(of: steps[step].step), let reading = PatternSourceReading(pattern) else { continue }
                 if let width = reading.lineWidth { widths[step] = width }
                 if let prefixes = reading.lineStartPrefixes {
                     gates[step] = .lineStart
@@ -90,7 +96,7 @@ final class DropPrefilter {
                 } else {
                     continue
                 }
-                if drop.ignoresEdgeQuotes { triesTrimmedLines = true }
+                if ignoresEdgeQuotes { triesTrimmedLines = true }
             }
         }
         // A scan costs about as much as a few patterns that fail at the start of a line:
@@ -114,11 +120,16 @@ final class DropPrefilter {
         self.triesTrimmedLines = triesTrimmedLines
     }
 
+    /// The pattern a step matches against each line: a drop's, or a `drop-list` heading's.
+    private static func linePattern(of step: any Step) -> Pattern? {
+        (step as? DropLines)?.pattern ?? (step as? DropListBlocks)?.heading
+    }
+
     /// The steps whose gate lets `line` through, in order, each once: worked out now, or
     /// read from an earlier run's answer for the same line (and stored in it for the runs
     /// after this one).
     func candidates(_ line: inout Line) -> [Int32] {
-        if let known = line.dropCandidates { return known }
+        if line.prefilterAnswer == answerNumber, answerNumber != 0 { return answer }
         let content = line.content
         // As `drop /…/q` does, a line behind stray quote marks is also tried without them.
         // The trimmed text is part of the line, so the literal scan covers it, and it is no
@@ -139,17 +150,11 @@ final class DropPrefilter {
             for set in scanned { found.append(scannedSteps[Int(set)]) }
         }
         for (step, bound) in widthSteps where width <= bound { found.append(step) }
-        let result: [Int32]
-        if found.isEmpty {
-            result = []
-        } else {
-            if found.count > 1 { found.sort() }
-            var distinct: [Int32] = []
-            distinct.reserveCapacity(found.count)
-            for step in found where distinct.last != step && width <= widths[Int(step)] { distinct.append(step) }
-            result = distinct
-        }
-        line.dropCandidates = result
-        return result
+        if found.count > 1 { found.sort() }
+        answer.removeAll(keepingCapacity: true)
+        for step in found where answer.last != step && width <= widths[Int(step)] { answer.append(step) }
+        answerNumber += 1
+        line.prefilterAnswer = answerNumber
+        return answer
     }
 }

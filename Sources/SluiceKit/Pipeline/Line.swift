@@ -7,11 +7,11 @@ public struct Line {
     public let contentCount: Int
     /// 1-based line number in the current input, for diagnostics.
     public let number: Int
-    /// The drop steps that may match the content, as the pipeline's prefilter
-    /// (``DropPrefilter``) found once a drop run asked; nil before. It travels with the line
+    /// Which answer of the pipeline's prefilter (``DropPrefilter``) holds the drop steps
+    /// that may match the content, once a drop run asked; 0 before. It travels with the line
     /// while stages pass it on unchanged; a line made anew (changed, or re-emitted from held
     /// lines) starts without one.
-    var dropCandidates: [Int32]?
+    var prefilterAnswer: UInt64 = 0
 
     /// Splits off the terminator: `\n`, or `\r\n`, or none for an unterminated last line.
     public init(bytes: UnsafeRawBufferPointer, number: Int) {

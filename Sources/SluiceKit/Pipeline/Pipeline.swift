@@ -146,7 +146,10 @@ public final class Pipeline {
                 start = end + 1
             }
         }
-        let prefilter = usesPrefilter ? DropPrefilter(steps: rules.steps, runs: runs) : nil
+        // `drop-list` headings are gated too (not under an observer: that path runs every
+        // pattern on every line, the reference).
+        let headings = observer == nil ? rules.steps.indices.filter { rules.steps[$0].step is DropListBlocks } : []
+        let prefilter = usesPrefilter ? DropPrefilter(steps: rules.steps, gating: runs.flatMap { Array($0) } + headings) : nil
         // `auto` decides each document's layout on the lines as they reach the first
         // paragraph step, after the line rules before it: what they remove does not count,
         // so cleaning the output again decides the same.
@@ -156,7 +159,9 @@ public final class Pipeline {
         while index >= 0 {
             let first = runs.first { $0.contains(index) }?.lowerBound ?? index
             let contexts = (first...index).map {
-                StageContext(limits: limits, maximumParagraphSize: maximumParagraphSize, statistics: stepStatistics[$0], step: rules.steps[$0], pipeline: self)
+                StageContext(
+                    limits: limits, maximumParagraphSize: maximumParagraphSize, statistics: stepStatistics[$0], step: rules.steps[$0],
+                    pipeline: self, prefilter: prefilter, stepIndex: $0)
             }
             let drops = rules.steps[first...index].compactMap { $0.step as? DropLines }
             if first < index, let run = DropRunStage(drops: drops, firstStep: first, contexts: contexts, prefilter: prefilter, next: next) {

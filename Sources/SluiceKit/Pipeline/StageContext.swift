@@ -27,13 +27,28 @@ public final class StageContext {
     public let maximumParagraphSize: Int
     let step: RuleStep
     unowned let pipeline: Pipeline
+    /// The pipeline's prefilter, when it gates this step's pattern, and the step's index.
+    private let prefilter: DropPrefilter?
+    private let stepIndex: Int32
 
-    init(limits: MatchLimits, maximumParagraphSize: Int, statistics: StepStatistics, step: RuleStep, pipeline: Pipeline) {
+    init(
+        limits: MatchLimits, maximumParagraphSize: Int, statistics: StepStatistics, step: RuleStep, pipeline: Pipeline,
+        prefilter: DropPrefilter? = nil, stepIndex: Int = 0
+    ) {
         self.limits = limits
         self.maximumParagraphSize = maximumParagraphSize
         self.statistics = statistics
         self.step = step
         self.pipeline = pipeline
+        self.prefilter = prefilter.flatMap { $0.gates[stepIndex] == .none ? nil : $0 }
+        self.stepIndex = Int32(stepIndex)
+    }
+
+    /// False when the step's pattern cannot match `line`, as the pipeline's prefilter
+    /// (``DropPrefilter``) finds; true when it may (or no prefilter gates the step).
+    func patternMayMatch(_ line: inout Line) -> Bool {
+        guard let prefilter else { return true }
+        return prefilter.candidates(&line).contains(stepIndex)
     }
 
     /// True when the current document's paragraphs are its lines, one paragraph per

@@ -43,6 +43,12 @@ final class LiteralScanner {
     private let quads: UnsafeMutablePointer<UInt64>?
     /// How far ``quadHash(_:)`` shifts its product: 32 minus the table's bits.
     private let quadShift: UInt32
+    /// When every literal begins with one of at most ``maximumLeadBytes`` bytes (in either
+    /// case): those bytes. The scan then jumps from one to the next with `memchr` instead
+    /// of looking at every position (`\bclick here…` rules: only `c` and `C`).
+    private let leadBytes: [UInt8]?
+    /// The most lead bytes worth a `memchr` each.
+    static let maximumLeadBytes = 4
 
     /// A scanner for `sets`; index `i` in a scan's result stands for `sets[i]`.
     /// - Precondition: no empty literal.
@@ -90,8 +96,13 @@ final class LiteralScanner {
                 LiteralScanner.setBit(LiteralScanner.quadHash(word, shift: quadShift), in: quads)
             }
             self.quads = quads
+            var leads = Set<UInt8>()
+            for item in long { leads.formUnion(LiteralScanner.caseVariants(item.literal[0])) }
+            // `ſ` and `K` are found by their own check: their lead bytes need no jumps.
+            self.leadBytes = leads.count <= LiteralScanner.maximumLeadBytes ? leads.sorted() : nil
         } else {
             self.quads = nil
+            self.leadBytes = nil
         }
         long.sort { $0.literal.lexicographicallyPrecedes($1.literal) }
         entries = .allocate(capacity: long.count)
@@ -178,6 +189,23 @@ final class LiteralScanner {
         guard count >= 4 else { return }
         let raw = UnsafeRawPointer(base)
         let shift = quadShift
+        if let leadBytes {
+            // From each lead byte to the next: the nearest of each byte's next place.
+            var next = leadBytes.map { LiteralScanner.find($0, in: base, from: 0, count: count) }
+            while true {
+                var index = count
+                for place in next where place < index { index = place }
+                guard index <= count - 4 else { return }
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt32.self)
+                if LiteralScanner.testBit(LiteralScanner.quadHash(UInt32(littleEndian: word), shift: shift), in: quads) {
+                    let pair = Int(LiteralScanner.fold(base[index])) << 8 | Int(LiteralScanner.fold(base[index + 1]))
+                    matchesAt(base + index, available: count - index, pair: pair, into: &found)
+                }
+                for (which, place) in next.enumerated() where place == index {
+                    next[which] = LiteralScanner.find(leadBytes[which], in: base, from: index + 1, count: count)
+                }
+            }
+        }
         var index = 0
         let last = count - 4
         while index <= last {
@@ -188,6 +216,13 @@ final class LiteralScanner {
             }
             index += 1
         }
+    }
+
+    /// The offset of the first `byte` at or after `start`, or `count` when there is none.
+    @inline(__always)
+    private static func find(_ byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        guard start < count, let hit = memchr(base + start, Int32(byte), count - start) else { return count }
+        return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     /// True when `ſ` (C5 BF) or `K` (E2 84 AA) is in the subject: PCRE2 matches them

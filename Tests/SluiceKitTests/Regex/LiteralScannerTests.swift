@@ -78,4 +78,18 @@ import Testing
         #expect(found(sets, "a plain line of prose with nothing in it").isEmpty)
         #expect(found(sets, "ſ").count == 10_000)
     }
+
+    /// Literals that all begin with one letter (in either case) are found by jumping from
+    /// one such byte to the next: the same answers, at the start and the very end too.
+    @Test func fewLeadBytesGiveTheSameAnswers() {
+        let sets = [["click here"], ["cookies"], ["Continue reading"]]
+        #expect(scan(sets, "CLICK HERE") == 0b001)
+        #expect(scan(sets, "please click here") == 0b001)
+        #expect(scan(sets, "we use cookies") == 0b010)
+        #expect(scan(sets, "cc cookies and continue reading") == 0b110)
+        #expect(scan(sets, "click her") == 0)
+        #expect(scan(sets, "a plain line with no such words, ccc") == 0)
+        #expect(scan(sets, "ſ") == 0b111)
+        #expect(scan(sets, "\u{212A}") == 0b111)
+    }
 }
