@@ -174,11 +174,16 @@ public struct DedupeLedes: Step {
         private let step: DedupeLedes
         private let statistics: StepStatistics
         private let normalizer = TextNormalizer()
+        /// Where a `dedupe paragraphs` after this step takes what this one normalized; nil
+        /// when there is none.
+        private let handoff: NormalizedParagraphHandoff?
         private var zone: [Lede] = []
         /// The lines held, of every held item one after another.
         private var heldLines = HeldLines()
-        /// The held items (paragraphs, blank lines, parts of overlong paragraphs), in order.
-        private var held: [(lineCount: Int, isDropped: Bool)] = []
+        /// The held items (paragraphs, blank lines, parts of overlong paragraphs), in order,
+        /// with the serial their lines are marked with (``NormalizedParagraphHandoff``; 0:
+        /// unmarked).
+        private var held: [(lineCount: Int, isDropped: Bool, serial: UInt64)] = []
         private var heldBytes = 0
         private var candidate = Candidate()
         /// A blank line being held (storage reused).
@@ -187,6 +192,7 @@ public struct DedupeLedes: Step {
         init(step: DedupeLedes, context: StageContext, next: LineStage) {
             self.step = step
             self.statistics = context.statistics
+            self.handoff = NormalizedParagraphHandoff.downstream(of: next)
             super.init(context: context, next: next)
         }
 
@@ -197,17 +203,19 @@ public struct DedupeLedes: Step {
                 hold(paragraph)
                 return
             }
-            let (characterCount, wordCount) = normalizer.wordHashes(of: paragraph, into: &candidate.wordHashes)
-            guard wordCount >= step.minimumWords else {
+            let normalized = normalizer.normalizeParagraph(paragraph, foldedWordHashes: &candidate.wordHashes, hashesText: handoff != nil)
+            let serial = handoff?.offer(normalized, lineCount: paragraph.lineCount) ?? 0
+            let characterCount = normalized.characterCount
+            guard normalized.wordCount >= step.minimumWords else {
                 // Too short (a byline, a date, a caption): never a lede copy.
-                hold(paragraph)
+                hold(paragraph, serial: serial)
                 return
             }
             let isTruncated = ending == .ellipsis
             if zone.count == step.window,
                !zone.contains(where: { lengthsAllowCopies($0.characterCount, $0.isTruncated, characterCount, isTruncated) }) {
                 // No zone paragraph is of a size to be a copy of this one: skip the shingles.
-                hold(paragraph)
+                hold(paragraph, serial: serial)
                 return
             }
             // The candidate's sets are built only if it joins the zone: comparisons probe the
@@ -230,13 +238,13 @@ public struct DedupeLedes: Step {
                 }
                 zone[copies[0]] = Lede(&candidate, heldIndex: held.count)
                 for index in copies.dropFirst().reversed() { zone.remove(at: index) }
-                hold(paragraph)
+                hold(paragraph, serial: serial)
                 return
             }
             if zone.count < step.window {
                 zone.append(Lede(&candidate, heldIndex: held.count))
             }
-            hold(paragraph)
+            hold(paragraph, serial: serial)
         }
 
         /// True once the zone is full and written out: nothing earlier can be dropped any more,
@@ -280,15 +288,16 @@ public struct DedupeLedes: Step {
             return shorterIsTruncated || Double(min(first, second)) >= DedupeLedes.similarLength * Double(max(first, second))
         }
 
-        private func hold(_ lines: HeldLines) {
+        /// Holds `lines` (or sends them on, when streaming), marked with `serial`.
+        private func hold(_ lines: HeldLines, serial: UInt64 = 0) {
             if isStreaming {
-                lines.emit(to: next)
+                lines.emit(to: next, paragraphSerial: serial)
                 return
             }
             lines.forEachLine { content, terminator, number in
                 heldLines.append(content: content, terminator: terminator, number: number)
             }
-            held.append((lines.lineCount, false))
+            held.append((lines.lineCount, false, serial))
             heldBytes += lines.storageSize
             if heldBytes > DedupeLedes.holdLimit { writeOutHeld() }
         }
@@ -307,12 +316,15 @@ public struct DedupeLedes: Step {
                         item += 1
                         linesLeft = held[item].lineCount
                     }
+                    let lineInItem = held[item].lineCount - linesLeft
                     linesLeft -= 1
                     guard !held[item].isDropped else { return }
                     // Content and terminator lie one after the other in `heldLines`.
-                    next.push(Line(
+                    var line = Line(
                         bytes: UnsafeRawBufferPointer(start: content.baseAddress, count: content.count + terminator.count),
-                        contentCount: content.count, number: number))
+                        contentCount: content.count, number: number)
+                    line.paragraphMark = NormalizedParagraphHandoff.mark(serial: held[item].serial, line: lineInItem)
+                    next.push(line)
                 }
             }
             // Storage grown for a long document is given back rather than kept for the next.

@@ -53,17 +53,16 @@ public struct DedupeParagraphs: Step {
         Stage(step: self, context: context, next: next)
     }
 
-    private final class Stage: ParagraphStage {
+    private final class Stage: ParagraphStage, NormalizedParagraphReceiver {
         private let minimumLength: Int
         private let minimumRunLength: Int
         private let statistics: StepStatistics
         private let normalizer = TextNormalizer(foldsDigits: false)
-        /// The hashes of the document's paragraphs of `minimumLength` or more, in order.
-        private var sequence: [UInt64] = []
-        /// For each position in `sequence`, the position of the copy before it, or -1.
-        private var earlierCopy: [Int32] = []
-        /// The latest position of each hash in `sequence`.
-        private var latestPosition: [UInt64: Int32] = [:]
+        /// What a `dedupe ledes` before this step normalized, so it is not done twice.
+        let normalizedParagraphs = NormalizedParagraphHandoff()
+        /// The document's paragraphs of `minimumLength` or more, in order, and where each
+        /// one's copies are (one stored property: one exclusivity check per use).
+        private var remembered = RememberedParagraphs()
 
         /// The positions whose paragraphs the current run's latest paragraph repeats (empty:
         /// no run).
@@ -85,14 +84,14 @@ public struct DedupeParagraphs: Step {
         }
 
         override func paragraphCompleted(_ paragraph: HeldLines) {
-            let summary = normalizer.textSummary(of: paragraph)
+            let summary = normalizedParagraphs.take(for: paragraph) ?? normalizer.textSummary(of: paragraph)
             guard summary.characterCount >= minimumLength else {
                 // Short paragraphs are never removed and neither end nor extend a run.
                 passOn(paragraph, isRepeat: false)
                 return
             }
             let hash = summary.textHash
-            let continuing = candidates.compactMap { $0 + 1 < sequence.count && sequence[$0 + 1] == hash ? $0 + 1 : nil }
+            let continuing = candidates.compactMap { remembered.hash(at: $0 + 1) == hash ? $0 + 1 : nil }
             if !continuing.isEmpty {
                 candidates = continuing
                 runLength += summary.characterCount
@@ -100,7 +99,7 @@ public struct DedupeParagraphs: Step {
                 if runLength >= minimumRunLength { confirmRun() }
             } else {
                 endRun()
-                let copies = earlierCopies(of: hash)
+                let copies = remembered.earlierCopies(of: hash)
                 if !copies.isEmpty {
                     candidates = copies
                     runLength = summary.characterCount
@@ -110,7 +109,7 @@ public struct DedupeParagraphs: Step {
                     paragraph.emit(to: next)
                 }
             }
-            remember(hash)
+            remembered.remember(hash)
         }
 
         override func blankLine(_ line: Line) {
@@ -130,9 +129,8 @@ public struct DedupeParagraphs: Step {
 
         override func documentEnded() {
             endRun()
-            sequence.removeAll(keepingCapacity: true)
-            earlierCopy.removeAll(keepingCapacity: true)
-            latestPosition.removeAll(keepingCapacity: true)
+            remembered.removeAll()
+            normalizedParagraphs.removeAll()
         }
 
         /// Sends a paragraph on: removed when it repeats within a confirmed run, held while
@@ -182,11 +180,31 @@ public struct DedupeParagraphs: Step {
             statistics.paragraphsRemoved += 1
             statistics.linesRemoved += paragraph.lineCount
         }
+    }
+
+    /// The hashes of a document's paragraphs in order, for at most ``rememberedLimit`` of
+    /// them, and for each one where its latest copy is.
+    private struct RememberedParagraphs {
+        /// The hashes, in order.
+        private var sequence: [UInt64] = []
+        /// For each position in `sequence`, the position of the copy before it, or -1.
+        private var earlierCopy: [Int32] = []
+        /// The hashes in `sequence`, each once.
+        private var hashes = HashValueSet()
+        /// For each slot of `hashes` (``HashValueSet/slotIndex(of:)``), the latest position
+        /// of its hash in `sequence`; worked out again when the set grows. A slot the set
+        /// does not use may hold anything.
+        private var latestPosition: [Int32] = []
+
+        /// The hash at `position`, or nil past the last.
+        func hash(at position: Int) -> UInt64? {
+            position < sequence.count ? sequence[position] : nil
+        }
 
         /// The positions of earlier paragraphs with this hash, latest first, a few at most.
-        private func earlierCopies(of hash: UInt64) -> [Int] {
+        func earlierCopies(of hash: UInt64) -> [Int] {
             var copies: [Int] = []
-            var position = Int(latestPosition[hash] ?? -1)
+            var position = hashes.slotIndex(of: hash).map { Int(latestPosition[$0]) } ?? -1
             while position >= 0, copies.count < DedupeParagraphs.candidateLimit {
                 copies.append(position)
                 position = Int(earlierCopy[position])
@@ -194,12 +212,35 @@ public struct DedupeParagraphs: Step {
             return copies
         }
 
-        private func remember(_ hash: UInt64) {
+        /// Adds the next paragraph's hash (past the limit, nothing).
+        mutating func remember(_ hash: UInt64) {
             guard sequence.count < DedupeParagraphs.rememberedLimit else { return }
             let position = Int32(sequence.count)
             sequence.append(hash)
-            earlierCopy.append(latestPosition[hash] ?? -1)
-            latestPosition[hash] = position
+            if let slot = hashes.slotIndex(of: hash) {
+                earlierCopy.append(latestPosition[slot])
+                latestPosition[slot] = position
+                return
+            }
+            earlierCopy.append(-1)
+            let slotLimit = hashes.slotLimit
+            hashes.insert(hash)
+            if hashes.slotLimit != slotLimit || latestPosition.count < slotLimit {
+                // The set grew, and its values moved: each one's latest position, again.
+                latestPosition = [Int32](repeating: -1, count: hashes.slotLimit)
+                for (position, remembered) in sequence.enumerated() {
+                    if let slot = hashes.slotIndex(of: remembered) { latestPosition[slot] = Int32(position) }
+                }
+            } else if let slot = hashes.slotIndex(of: hash) {
+                latestPosition[slot] = position
+            }
+        }
+
+        /// Forgets the document's paragraphs.
+        mutating func removeAll() {
+            sequence.removeAll(keepingCapacity: true)
+            earlierCopy.removeAll(keepingCapacity: true)
+            hashes.removeAll()
         }
     }
 }

@@ -5,6 +5,9 @@ public struct HeldLines {
     public private(set) var bytes: [UInt8] = []
     /// For each line: where it ends in `bytes`, its content length and its input line number.
     private var lines: [(end: Int, contentCount: Int, number: Int)] = []
+    /// The mark of the first line when the lines are, in order and from its first, marked
+    /// lines of one normalized paragraph (``Line/paragraphMark``); 0 otherwise.
+    private(set) var paragraphMark: UInt64 = 0
 
     public init() {}
 
@@ -52,12 +55,19 @@ public struct HeldLines {
 
     /// Copies `line` in.
     public mutating func append(_ line: Line) {
+        if lines.isEmpty {
+            let isFirstLine = line.paragraphMark & (1 << NormalizedParagraphHandoff.lineBits - 1) == 0
+            paragraphMark = isFirstLine ? line.paragraphMark : 0
+        } else if paragraphMark != 0, line.paragraphMark != paragraphMark &+ UInt64(lines.count) {
+            paragraphMark = 0
+        }
         bytes.append(contentsOf: line.bytes)
         lines.append((bytes.count, line.contentCount, line.number))
     }
 
     /// Appends a line made of `content` and `terminator`.
     public mutating func append(content: UnsafeRawBufferPointer, terminator: UnsafeRawBufferPointer, number: Int) {
+        paragraphMark = 0
         bytes.append(contentsOf: content)
         bytes.append(contentsOf: terminator)
         lines.append((bytes.count, content.count, number))
@@ -67,6 +77,7 @@ public struct HeldLines {
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
+        paragraphMark = 0
     }
 
     /// Calls `body` with the content (no terminator) of each line, in order.
@@ -115,6 +126,22 @@ public struct HeldLines {
                     bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<line.end]),
                     contentCount: line.contentCount, number: line.number)
                 if isKept(held) { stage?.push(held) }
+                start = line.end
+            }
+        }
+    }
+
+    /// Pushes every held line, unchanged, to `stage`, marked as the lines of the paragraph
+    /// offered as `serial` (``NormalizedParagraphHandoff``; 0: unmarked).
+    func emit(to stage: LineStage?, paragraphSerial serial: UInt64) {
+        bytes.withUnsafeBytes { buffer in
+            var start = 0
+            for (index, line) in lines.enumerated() {
+                var held = Line(
+                    bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<line.end]),
+                    contentCount: line.contentCount, number: line.number)
+                held.paragraphMark = NormalizedParagraphHandoff.mark(serial: serial, line: index)
+                stage?.push(held)
                 start = line.end
             }
         }

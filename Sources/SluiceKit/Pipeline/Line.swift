@@ -12,6 +12,10 @@ public struct Line {
     /// while stages pass it on unchanged; a line made anew (changed, or re-emitted from held
     /// lines) starts without one.
     var prefilterAnswer: UInt64 = 0
+    /// Which paragraph an earlier paragraph step normalized this line as a part of, and the
+    /// line's place in it (``NormalizedParagraphHandoff/mark(serial:line:)``); 0 for none.
+    /// Like ``prefilterAnswer`` it travels only while stages pass the line on unchanged.
+    var paragraphMark: UInt64 = 0
 
     /// Splits off the terminator: `\n`, or `\r\n`, or none for an unterminated last line.
     public init(bytes: UnsafeRawBufferPointer, number: Int) {

@@ -9,7 +9,7 @@ import Glibc
 ///
 /// A scan costs one bit test per byte, for a pair of bytes that some literal begins with (in
 /// any case); where it is set, a bit per hashed triple; only where both are set are literals
-/// compared. When every literal has four bytes or more (as in ``SharedLiteralScan``), the
+/// compared. When every literal has four bytes or more (as in ``DropPrefilter``), the
 /// first test is instead one bit per hashed four bytes (``quadHash(_:)``), which far fewer
 /// positions of prose pass than a pair; its table grows with the number of literals, so that
 /// thousands of rules leave it as sparse as a few.

@@ -3,7 +3,7 @@ import Testing
 
 /// Rules with literals are prefiltered by a scan: a line must still be dropped when PCRE2
 /// matches it through a caseless partner of `s` or `k`, or behind stray quote marks. (A
-/// scan is made only for four rules with literals or more: ``SharedLiteralScan/minimumScannedRules``.)
+/// scan is made only for four rules with literals or more: ``DropPrefilter/minimumScannedRules``.)
 @Suite struct DropRunStagePrefilterTests {
     @Test func caselessPartnersAndEdgeQuotesStillMatch() throws {
         let ruleSet = try rules("""
