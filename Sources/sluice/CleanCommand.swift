@@ -193,7 +193,7 @@ struct Clean: ParsableCommand {
         }
         if sources.isEmpty { sources = [.embedded(RuleLoader.defaultFileName)] }
         do {
-            return try RuleLoader().load(sources)
+            return try RuleLoader(keepsExamples: false).load(sources)
         } catch {
             for diagnostic in error.diagnostics { Diagnostics.writeError(diagnostic.description + "\n") }
             throw ExitCode(2)

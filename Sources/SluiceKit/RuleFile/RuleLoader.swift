@@ -36,9 +36,15 @@ public struct RuleLoader {
     /// The rule files built into the binary (the shipped `Rules/*.rules`), by file name.
     public static let builtInFiles = EmbeddedRuleFiles.files
 
-    public init(embeddedFiles: [String: [UInt8]] = EmbeddedRuleFiles.files, maximumIncludeDepth: Int = 200) {
+    /// Whether the steps keep their `drops:`/`keeps:`/`turns:` examples. Cleaning needs
+    /// none: without them, example lines are still checked (each must follow a rule; a
+    /// `turns:` needs its ` => `) but not kept, which makes start-up cheaper.
+    public let keepsExamples: Bool
+
+    public init(embeddedFiles: [String: [UInt8]] = EmbeddedRuleFiles.files, maximumIncludeDepth: Int = 200, keepsExamples: Bool = true) {
         self.embeddedFiles = embeddedFiles
         self.maximumIncludeDepth = maximumIncludeDepth
+        self.keepsExamples = keepsExamples
     }
 
     /// The embedded `default.rules`, with its includes.
@@ -149,7 +155,7 @@ public struct RuleLoader {
     }
 
     private func parse(_ bytes: [UInt8], name: String, directory origin: Origin, state: inout LoadState) {
-        for entry in RuleParser(file: name).parse(bytes) {
+        for entry in RuleParser(file: name, keepsExamples: keepsExamples).parse(bytes) {
             switch entry {
             case .error(let diagnostic):
                 state.diagnostics.append(diagnostic)

@@ -33,6 +33,8 @@ struct RuleStepDraft {
 struct RuleParser {
     /// The file's name for diagnostics.
     let file: String
+    /// Whether examples are kept (else only checked: ``RuleLoader/keepsExamples``).
+    var keepsExamples = true
 
     /// Parses `bytes` into entries in line order; each error found is an entry of its own,
     /// so that errors in included files are reported in the order they are met.
@@ -60,7 +62,10 @@ struct RuleParser {
             if indented, let expectation = RuleParser.exampleKinds[keyword.text] {
                 if lastStepHadError { continue }
                 do throws(RuleDiagnostic) {
-                    let example = try parseExample(expectation, scanner: &scanner, column: keyword.column)
+                    let example = keepsExamples ? try parseExample(expectation, scanner: &scanner, column: keyword.column) : nil
+                    if !keepsExamples, expectation == "turns", !text.contains(" => ") {
+                        throw scanner.error("a 'turns:' example needs ' => ' between the line and its result", at: keyword.column)
+                    }
                     // Errors on example lines leave the step as the last real entry.
                     guard let stepIndex = entries.lastIndex(where: { if case .error = $0 { return false }; return true }),
                           case .step = entries[stepIndex]
@@ -69,7 +74,7 @@ struct RuleParser {
                     }
                     // Collected apart and attached at the end: appending to the step inside
                     // `entries` would copy its examples each time.
-                    examples[stepIndex, default: []].append(example)
+                    if let example { examples[stepIndex, default: []].append(example) }
                 } catch {
                     entries.append(.error(error))
                 }

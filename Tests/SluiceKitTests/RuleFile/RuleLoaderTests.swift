@@ -250,4 +250,29 @@ import Testing
         #expect(expanded.contains("# <<< end y.rules"))
         #expect(dropSources(try loader.load(text: expanded, name: "x.rules")) == ["x", "y", "w", "z"])
     }
+
+    // MARK: examples
+
+    /// Cleaning loads rules without their examples (a cheaper start-up); the example lines
+    /// are still checked, with the same errors at the same places.
+    @Test func withoutExamplesTheExampleLinesAreStillChecked() throws {
+        let text = "drop /^ad$/ as ad\n    drops: ad\n    keeps: adx\nreplace /a/b/ as ab\n    turns: a => b\n"
+        let kept = try RuleLoader().load(text: text, name: "t.rules")
+        let unkept = try RuleLoader(keepsExamples: false).load(text: text, name: "t.rules")
+        #expect(kept.steps.map(\.examples.count) == [2, 1])
+        #expect(unkept.steps.map(\.examples.count) == [0, 0])
+        #expect(unkept.steps.map(\.name) == kept.steps.map(\.name))
+        for bad in ["drop /x/\n    turns: a b", "    drops: x"] {
+            let message = { (loader: RuleLoader) -> String in
+                do throws(RuleErrors) {
+                    _ = try loader.load(text: bad, name: "t.rules")
+                    return "no error"
+                } catch {
+                    return error.diagnostics.map(\.description).joined(separator: "\n")
+                }
+            }
+            #expect(message(RuleLoader(keepsExamples: false)) == message(RuleLoader()))
+            #expect(message(RuleLoader()) != "no error")
+        }
+    }
 }
