@@ -1,3 +1,5 @@
+import Dispatch
+import Glibc
 /// Decides once for each line, for every drop run of a pipeline (``DropRunStage``) and every
 /// `drop-list` heading, which of their rules may match it; the others need not run. The answer is a necessary condition
 /// read from each rule's pattern (``PatternSourceReading``), never a guess: a rule it leaves
@@ -77,10 +79,11 @@ final class DropPrefilter {
         var literalSets: [[[UInt8]]] = []
         var scannedSteps: [Int32] = []
         var triesTrimmedLines = false
-        for step in gating {
+        let readings = DropPrefilter.readings(of: gating.map { DropPrefilter.linePattern(of: steps[$0].step) })
+        for (step, reading) in zip(gating, readings) {
             do {
                 let ignoresEdgeQuotes = (steps[step].step as? DropLines)?.ignoresEdgeQuotes ?? false
-                guard let pattern = DropPrefilter.linePattern(of: steps[step].step), let reading = PatternSourceReading(pattern) else { continue }
+                guard let reading else { continue }
                 if let width = reading.lineWidth { widths[step] = width }
                 if let prefixes = reading.lineStartPrefixes {
                     gates[step] = .lineStart
@@ -119,6 +122,27 @@ final class DropPrefilter {
         self.smallestWidth = bounded.map { widths[$0] }.min() ?? DropPrefilter.unbounded
         self.triesTrimmedLines = triesTrimmedLines
     }
+
+    /// The reading of each pattern (nil for none, or one the reading leaves alone). Reading is
+    /// most of start-up after compiling, and each pattern is read on its own: with many
+    /// patterns and a second core, two threads read every other one.
+    private static func readings(of patterns: [Pattern?]) -> [PatternSourceReading?] {
+        let threads = patterns.count >= DropPrefilter.patternsPerThread * 2 && processorCount > 1 ? 2 : 1
+        var readings = [PatternSourceReading?](repeating: nil, count: patterns.count)
+        readings.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                for index in stride(from: thread, to: patterns.count, by: threads) {
+                    results[index] = patterns[index].flatMap { PatternSourceReading($0) }
+                }
+            }
+        }
+        return readings
+    }
+
+    /// Fewer patterns than this for each thread are read on one: a thread costs more.
+    private static let patternsPerThread = 20
+    private static let processorCount = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
     /// The pattern a step matches against each line: a drop's, or a `drop-list` heading's.
     private static func linePattern(of step: any Step) -> Pattern? {

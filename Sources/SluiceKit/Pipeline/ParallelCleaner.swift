@@ -21,7 +21,12 @@ public final class ParallelCleaner: @unchecked Sendable {
         rules: RuleSet, limits: MatchLimits = .standard, field: String? = nil,
         stopsOnLimitFailure: Bool = false, observer: PipelineObserver? = nil, jobs: Int
     ) {
-        cleaners = (0..<(observer == nil ? max(1, jobs) : 1)).map { _ in
+        let workers = observer == nil ? max(1, jobs) : 1
+        // Workers share the rule set's patterns: each is JIT-compiled before its first match
+        // (see ``MatchLimits/interpretedMatchesBeforeJIT``).
+        var limits = limits
+        if workers > 1 { limits.interpretedMatchesBeforeJIT = 0 }
+        cleaners = (0..<workers).map { _ in
             DocumentCleaner(rules: rules, limits: limits, field: field, stopsOnLimitFailure: stopsOnLimitFailure, observer: observer)
         }
     }

@@ -106,6 +106,8 @@ public final class Pipeline {
     /// True when a step works on paragraphs, so each document's layout is counted.
     private let hasParagraphSteps: Bool
 
+    /// The limits every match of the pipeline's matchers runs under.
+    public let limits: MatchLimits
     var inputName = "-"
     var documentName: String?
     private let observer: PipelineObserver?
@@ -123,6 +125,7 @@ public final class Pipeline {
         maximumParagraphSize: Int = Pipeline.maximumParagraphSize, usesPrefilter: Bool = true
     ) {
         self.rules = rules
+        self.limits = limits
         self.maximumParagraphSize = maximumParagraphSize
         self.observer = observer
         let fixedLayout = rules.paragraphLayout == .auto ? ParagraphLayout.blankLine : rules.paragraphLayout

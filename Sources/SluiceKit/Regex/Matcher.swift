@@ -12,9 +12,15 @@ public final class Matcher {
     private let matchContext: OpaquePointer
     private var jitStack: OpaquePointer?
     private let jitStackBytes: Int
-    /// Whether the pattern's JIT code runs the matches: nil until the first match, which
-    /// has the pattern JIT-compiled (``Pattern/prepareForMatching()``).
+    /// Whether the pattern's JIT code runs the matches: nil until the first match past
+    /// ``MatchLimits/interpretedMatchesBeforeJIT``, which has the pattern JIT-compiled
+    /// (``Pattern/prepareForMatching()``).
     private var usesJIT: Bool?
+    /// True once matches run the pattern's JIT code (after
+    /// ``MatchLimits/interpretedMatchesBeforeJIT`` matches, when the JIT is available).
+    public var runsJITCode: Bool { usesJIT == true }
+    /// Matches left to run with the interpreter before asking for the JIT.
+    private var interpretedMatchesLeft: Int
 
     /// Makes a matcher for `pattern` that enforces `limits` on every match.
     public init(pattern: Pattern, limits: MatchLimits = .standard) {
@@ -29,13 +35,18 @@ public final class Matcher {
         pcre2_set_depth_limit_8(context, limits.depthLimit)
         pcre2_set_heap_limit_8(context, limits.heapLimitKibibytes)
         self.jitStackBytes = max(32 * 1024, limits.jitStackBytes)
+        self.interpretedMatchesLeft = max(0, limits.interpretedMatchesBeforeJIT)
     }
 
-    /// Whether matches run the JIT code: asked of the pattern on the first match, when the
-    /// JIT stack is made too.
+    /// Whether this match runs the JIT code: asked of the pattern once the interpreter has
+    /// had its matches, when the JIT stack is made too.
     @inline(__always)
     private func jitIsReady() -> Bool {
         if let usesJIT { return usesJIT }
+        if interpretedMatchesLeft > 0 {
+            interpretedMatchesLeft -= 1
+            return false
+        }
         let compiled = pattern.prepareForMatching()
         if compiled {
             let stack = pcre2_jit_stack_create_8(32 * 1024, jitStackBytes, nil)
@@ -62,7 +73,9 @@ public final class Matcher {
             if jit {
                 return pcre2_jit_match_8(pattern.code, base, length, start, 0, matchData, matchContext)
             }
-            return pcre2_match_8(pattern.code, base, length, start, 0, matchData, matchContext)
+            // PCRE2_NO_JIT: a pattern another matcher had compiled runs interpreted here too,
+            // under the interpreter's limits, until this matcher has made its JIT stack.
+            return pcre2_match_8(pattern.code, base, length, start, UInt32(PCRE2_NO_JIT), matchData, matchContext)
         }
         if result == PCRE2_ERROR_NOMATCH { return nil }
         guard result >= 0 else { throw failure(result) }
@@ -94,6 +107,8 @@ public final class Matcher {
         guard try firstMatch(in: subject) != nil else { return (0, 0) }
         var options = UInt32(PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_SUBSTITUTE_UNSET_EMPTY)
         if global { options |= UInt32(PCRE2_SUBSTITUTE_GLOBAL) }
+        // As in `firstMatch`: interpreted until this matcher has its JIT stack.
+        if usesJIT != true { options |= UInt32(PCRE2_NO_JIT) }
         var useExistingMatch = true
         if output.count < subject.count + replacement.count + 64 {
             output = [UInt8](repeating: 0, count: 2 * subject.count + replacement.count + 64)

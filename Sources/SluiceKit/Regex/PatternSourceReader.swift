@@ -305,7 +305,7 @@ extension PatternSourceReading {
                 restWidth = branches == 0 ? branch.restWidth : Parser.larger(restWidth, branch.restWidth)
                 if let literals = branch.literals { union += literals } else { allHaveLiterals = false }
                 if let branchPrefixes = branch.prefixes {
-                    if branches == 0 || prefixMembers != nil { prefixMembers = (prefixMembers ?? []) + branchPrefixes.members }
+                    if branches == 0 { prefixMembers = branchPrefixes.members } else { prefixMembers?.append(contentsOf: branchPrefixes.members) }
                 } else {
                     prefixMembers = nil
                     prefixesAreUnknown = true
@@ -729,14 +729,15 @@ extension PatternSourceReading {
         /// Of two requirements, the more selective: longer shortest literal, then fewer literals.
         static func better(_ first: [[UInt8]]?, _ second: [[UInt8]]) -> [[UInt8]] {
             guard let first else { return second }
-            let firstShortest = first.map(\.count).min() ?? 0
-            let secondShortest = second.map(\.count).min() ?? 0
+            let firstShortest = first.lazy.map(\.count).min() ?? 0
+            let secondShortest = second.lazy.map(\.count).min() ?? 0
             if secondShortest != firstShortest { return secondShortest > firstShortest ? second : first }
             return second.count < first.count ? second : first
         }
 
         static func distinct(_ literals: [[UInt8]]) -> [[UInt8]] {
-            var seen = Set<[UInt8]>()
+            guard literals.count > 1 else { return literals }
+            var seen = Set<[UInt8]>(minimumCapacity: literals.count)
             return literals.filter { seen.insert($0).inserted }
         }
     }

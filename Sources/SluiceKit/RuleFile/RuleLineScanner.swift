@@ -93,28 +93,39 @@ public struct RuleLineScanner {
         var sections: [Section] = []
         for index in 0..<count {
             let start = position
-            var text = String.UnicodeScalarView()
+            // UTF-8 bytes, turned into a string once: appending scalars to a string one by
+            // one was a seventh of start-up.
+            var text: [UInt8] = []
             var closed = false
             while position < scalars.count {
                 let scalar = scalars[position]
                 if scalar == "\\", position + 1 < scalars.count {
                     let next = scalars[position + 1]
-                    if !(index >= patternSections && next == delimiter) { text.append(scalar) }
-                    text.append(next)
+                    if !(index >= patternSections && next == delimiter) { RuleLineScanner.append(scalar, to: &text) }
+                    RuleLineScanner.append(next, to: &text)
                     position += 2
                     continue
                 }
                 if scalar == delimiter { closed = true; position += 1; break }
-                text.append(scalar)
+                RuleLineScanner.append(scalar, to: &text)
                 position += 1
             }
             guard closed else {
                 let what = count == 1 ? "pattern" : (index == 0 ? "pattern" : "replacement")
                 throw error("unterminated \(what): no closing '\(delimiter)' for the '\(delimiter)' here", at: index == 0 ? opening : start - 1)
             }
-            sections.append(Section(text: String(text), start: start))
+            sections.append(Section(text: String(decoding: text, as: UTF8.self), start: start))
         }
         return sections
+    }
+
+    /// Appends the UTF-8 bytes of `scalar` to `bytes`.
+    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        if scalar.isASCII {
+            bytes.append(UInt8(scalar.value))
+        } else {
+            bytes.append(contentsOf: UTF8.encode(scalar)!)
+        }
     }
 
     /// Reads flag letters right after a closing delimiter. `g` is accepted only when

@@ -22,6 +22,18 @@ import Testing
         #expect(report.steps[0].linesRemoved == Self.batch.indices.map { ($0 + 1) % 37 }.reduce(0, +))
     }
 
+    /// Workers share the patterns, so none may JIT-compile one while another matches with
+    /// it: with more than one worker every pattern is compiled before its first match.
+    @Test func severalWorkersCompileEveryPatternBeforeItsFirstMatch() throws {
+        let rules = try rules("drop /^Advertisement$/")
+        let tiered = MatchLimits(interpretedMatchesBeforeJIT: 64)
+        let one = ParallelCleaner(rules: rules, limits: tiered, jobs: 1)
+        #expect(one.cleaners.map(\.pipeline.limits.interpretedMatchesBeforeJIT) == [64])
+        let two = ParallelCleaner(rules: rules, limits: tiered, jobs: 2)
+        #expect(two.cleaners.map(\.pipeline.limits.interpretedMatchesBeforeJIT) == [0, 0])
+        #expect(two.clean(Self.batch).map(\.output) == one.clean(Self.batch).map(\.output))
+    }
+
     @Test func emptyBatch() throws {
         #expect(ParallelCleaner(rules: try rules("keep //"), jobs: 4).clean([]).isEmpty)
     }
