@@ -53,24 +53,14 @@ import Testing
         for threshold in [1, 7, 64] {
             let tiered = Pipeline(rules: rules, limits: MatchLimits(interpretedMatchesBeforeJIT: threshold))
             let reference = Pipeline(rules: rules)
-            var documents = 0
-            for folder in ["dev-corpus", "prose-corpus"] {
-                let path = PackagePaths.fixtures + "/" + folder
-                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".labels") || $0.hasSuffix(".txt") }.sorted()
-                for name in names {
-                    var bytes = try PackagePaths.read(path + "/" + name)
-                    if name.hasSuffix(".labels") {
-                        // The raw lines, without the labels.
-                        let text = String(decoding: bytes, as: UTF8.self)
-                        bytes = Array(text.split(separator: "\n", omittingEmptySubsequences: false)
-                            .map { $0.split(separator: "\t", maxSplits: 1).dropFirst().first ?? "" }
-                            .joined(separator: "\n").utf8)
-                    }
-                    #expect(tiered.clean(bytes) == reference.clean(bytes), "\(name), threshold \(threshold)")
-                    documents += 1
-                }
+            let prose = PackagePaths.fixtures + "/prose-corpus"
+            let proseNames = try FileManager.default.contentsOfDirectory(atPath: prose).filter { $0.hasSuffix(".txt") }.sorted()
+            let documents = try DevCorpusTests.pages.map { ($0.name, Array($0.input.utf8)) }
+                + proseNames.map { ($0, try PackagePaths.read(prose + "/" + $0)) }
+            for (name, bytes) in documents {
+                #expect(tiered.clean(bytes) == reference.clean(bytes), "\(name), threshold \(threshold)")
             }
-            #expect(documents > 700)
+            #expect(documents.count > 700)
             #expect(tiered.statistics.steps.map(\.linesRemoved) == reference.statistics.steps.map(\.linesRemoved))
         }
     }
