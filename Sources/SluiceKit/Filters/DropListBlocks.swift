@@ -16,7 +16,11 @@
 /// a longer paragraph, or one that ends like a sentence and reads like one — and so does
 /// everything after it; the end of the document ends a list too. So the article's own
 /// sentences after a stray `Trending` heading are kept, also when every sentence is its own
-/// paragraph. Blank lines are left for `squeeze blank-lines`. Write the heading pattern to
+/// paragraph. A list of short labels (a menu under a `Popular` heading) ends, too, at a
+/// paragraph of ``lengthJumpWords`` words or more that is over ``lengthJumpFactor`` times as
+/// long as its longest item so far, once it has ``lengthJumpItems`` items of two words or
+/// more (rank numbers and one-word labels do not count): the article's headline or text after
+/// a menu, not one more label. Blank lines are left for `squeeze blank-lines`. Write the heading pattern to
 /// match whole lines only.
 public struct DropListBlocks: Step {
     public static let keyword = "drop-list"
@@ -38,6 +42,21 @@ public struct DropListBlocks: Step {
 
     /// The fewest words of a paragraph that reads like a sentence: `Loading...` does not.
     static let sentenceWords = 4
+
+    /// The fewest words of a paragraph that ends a list of much shorter items.
+    static let lengthJumpWords = 10
+    /// How many times longer than a list's longest item a paragraph must be to end it.
+    static let lengthJumpFactor = 3
+
+    /// How many items of two words or more a list needs before its items' length can end it
+    /// (a tab label under the heading, `Most popular` / `Most Viewed`, is no menu yet).
+    static let lengthJumpItems = 3
+
+    /// True when a paragraph of `words` words is too long to belong to a list that has
+    /// `countedItems` items of two words or more, the longest of `longestItemWords` words.
+    static func endsListOfShorterItems(words: Int, countedItems: Int, longestItemWords: Int) -> Bool {
+        countedItems >= lengthJumpItems && words >= lengthJumpWords && words > lengthJumpFactor * longestItemWords
+    }
 
     /// True for a paragraph that ends a list: a statement of at least ``sentenceWords`` words
     /// that ends like a sentence. Headlines ask, exclaim, quote and trail off
@@ -81,6 +100,10 @@ public struct DropListBlocks: Step {
         /// Whether the last paragraph of the list (its heading or an item) was a headline, so
         /// that a sentence after it may be its blurb.
         private var followsHeadline = false
+        /// The items of two words or more removed from the current list (its heading aside),
+        /// and the most words of one of them.
+        private var countedItems = 0
+        private var longestItemWords = 0
         /// A sentence after a headline, held until the next paragraph tells: another headline
         /// (or the end of the document) makes it the headline's blurb, which goes; anything
         /// else makes it the article's text going on, which stays. With the blank lines after it.
@@ -151,11 +174,17 @@ public struct DropListBlocks: Step {
             defer { position = .betweenParagraphs }
             guard position == .holding else { return }
             defer { held.removeAll() }
-            if isInList, held.wordCount <= maximumWords {
+            if isInList, held.wordCount <= maximumWords,
+               !DropListBlocks.endsListOfShorterItems(words: held.wordCount, countedItems: countedItems, longestItemWords: longestItemWords) {
                 let isSentence = DropListBlocks.readsLikeASentence(held)
                 if !isSentence {
                     settleBlurb(isBlurb: true)
                     followsHeadline = !DropListBlocks.endsLikeAStatement(held)
+                    // A rank number or a one-word label says nothing about the items' length.
+                    if held.wordCount > 1 {
+                        countedItems += 1
+                        longestItemWords = max(longestItemWords, held.wordCount)
+                    }
                     remove(held)
                     return
                 }
@@ -170,6 +199,8 @@ public struct DropListBlocks: Step {
             if heldStartsList ?? firstLineIsHeading(held) {
                 isInList = true
                 followsHeadline = false
+                countedItems = 0
+                longestItemWords = 0
                 remove(held)
                 return
             }

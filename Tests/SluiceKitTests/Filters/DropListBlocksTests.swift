@@ -50,6 +50,25 @@ import Testing
 
     /// A teaser's blurb ends like a sentence but belongs to the headline above it: the next
     /// headline (or the end of the document) tells.
+    static let popular = #"drop-list /^\h*(?:popular|most popular)\h*$/i"#
+
+    /// A menu under a `Popular` heading at the top of a page, then the article's headline
+    /// (prensalibre.com in the labelled corpus): the headline is far longer than every menu
+    /// label and ends the list, with the text after it.
+    @Test func headlineFarLongerThanTheMenuEndsTheList() throws {
+        let menu = ["Helldivers 2", "Steam sale", "Last Epoch", "Stardew Valley"].map { $0 + "\n\n" }.joined()
+        let headline = "Fuel prices in Guatemala are rising, but moderately, says the energy ministry"
+        let rest = headline + "\n\nBy Henry Montenegro\n"
+        #expect(try cleaned(Self.popular, "Popular\n\n" + menu + rest) == String(repeating: "\n", count: 5) + rest)
+    }
+
+    /// Rank numbers and a tab label under the heading are no menu: the headlines of a
+    /// most-read box still go.
+    @Test func rankedHeadlinesAfterATabLabelStillGo() throws {
+        let input = "Most popular\n\nMost Viewed\n\n1\n\nPhone Intercepts Suggest Russian Control Over Ukraine Separatists Ahead of Shootdown\n\n2\n\nTransnistrian TV Spins Russian Expert's Statement On Independence\n"
+        #expect(try cleaned(Self.popular, input) == String(repeating: "\n", count: 5))
+    }
+
     @Test func blurbAfterAHeadlineIsAnItem() throws {
         let input = "Related Articles\n\nUrartu relics unearthed in Iran\n\nRelics of the kingdom have been found in a mount.\n\nOil prices fall\n\nThe body of the article goes on here.\n\nIt goes on for a while.\n"
         #expect(try cleaned(Self.trending, input) == "\n\n\n\nThe body of the article goes on here.\n\nIt goes on for a while.\n")
