@@ -29,6 +29,7 @@ let package = Package(
                 .embedInCode("read-more.rules"),
                 .embedInCode("publisher.rules"),
                 .embedInCode("appeals.rules"),
+                .embedInCode("navigation.rules"),
                 .embedInCode("news.rules"),
             ]
         ),

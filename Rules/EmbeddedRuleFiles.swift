@@ -12,6 +12,7 @@ public enum EmbeddedRuleFiles {
         "read-more.rules": PackageResources.read_more_rules,
         "publisher.rules": PackageResources.publisher_rules,
         "appeals.rules": PackageResources.appeals_rules,
+        "navigation.rules": PackageResources.navigation_rules,
         "news.rules": PackageResources.news_rules,
     ]
 }
