@@ -123,7 +123,7 @@ import Testing
             #expect(score.content > 1000 && score.junk > 500)
             #expect(score.contentShare >= 0.995, "\(variant): \(score.contentKept) of \(score.content) content lines kept; lost:\n\(score.lost.joined(separator: "\n"))")
         }
-        let floors = ["body": 0.39, "container": 0.45]
+        let floors = ["body": 0.45, "container": 0.50]
         for (variant, floor) in floors {
             let score = try #require(scores[variant])
             #expect(score.junkRemoved >= floor, "\(variant): \(score.junk - score.junkLeft) of \(score.junk) junk lines removed")
