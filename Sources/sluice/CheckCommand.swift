@@ -12,7 +12,7 @@ struct Check: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Rule files to check.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Rule files to check.", valueName: "FILE"), completion: .file(extensions: ["rules"]))
     var files: [String]
 
     func run() throws {

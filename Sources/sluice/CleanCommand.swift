@@ -35,7 +35,11 @@ struct Clean: ParsableCommand {
         """
     )
 
-    @Option(name: [.customShort("r"), .customLong("rules")], help: ArgumentHelp("A rule file to apply; repeat for more, applied in order.", valueName: "FILE"))
+    @Option(
+        name: [.customShort("r"), .customLong("rules")],
+        help: ArgumentHelp("A rule file, or the name of a shipped one (see --list-rules), to apply; repeat for more, applied in order. A file of that name wins over a shipped name.", valueName: "FILE|NAME"),
+        completion: .file(extensions: ["rules"])
+    )
     var ruleFiles: [String] = []
 
     @Option(name: [.customShort("e"), .customLong("rule")], help: ArgumentHelp("One rule, written as a rule-file line; repeat for more. Applied after all -r files.", valueName: "RULE"))
@@ -43,6 +47,9 @@ struct Clean: ParsableCommand {
 
     @Flag(name: .customLong("print-default-rules"), help: "Print the built-in default rules (includes expanded) and exit.")
     var printDefaultRules = false
+
+    @Flag(name: .customLong("list-rules"), help: "List the shipped rule files that -r NAME accepts, each with its description, and exit.")
+    var listRules = false
 
     @Flag(help: "Stop with exit status 2 at the first line on which a match limit is reached (default: warn, keep the line, go on).")
     var strict = false
@@ -95,6 +102,12 @@ struct Clean: ParsableCommand {
         if printDefaultRules {
             let text = RuleLoader().expandedEmbeddedText(RuleLoader.defaultFileName)
             Diagnostics.writeOut(text.hasSuffix("\n") ? text : text + "\n")
+            return
+        }
+        if listRules {
+            let width = ShippedRuleSets.all.map(\.name.count).max() ?? 0
+            let lines = ShippedRuleSets.all.map { $0.name + String(repeating: " ", count: width - $0.name.count + 2) + $0.summary + "\n" }
+            Diagnostics.writeOut(lines.joined())
             return
         }
         var rules = try loadRules()
@@ -195,7 +208,7 @@ struct Clean: ParsableCommand {
     /// Loads the rules named on the command line, or the defaults; on any error prints every
     /// diagnostic and exits 2 before input is read.
     private func loadRules() throws -> RuleSet {
-        var sources = ruleFiles.map { RuleSource.file($0) }
+        var sources = try ruleFiles.map(ruleSource)
         if !inlineRules.isEmpty {
             sources.append(.text(inlineRules.joined(separator: "\n"), name: "-e"))
         }
@@ -206,6 +219,19 @@ struct Clean: ParsableCommand {
             for diagnostic in error.diagnostics { Diagnostics.writeError(diagnostic.description + "\n") }
             throw ExitCode(2)
         }
+    }
+
+    /// Where `-r ARGUMENT` reads its rules: a file of that name if one exists (so a path
+    /// always wins), else the shipped rule file of that name, else the file (whose loading
+    /// reports it missing). A bare word that is neither is refused with the shipped names.
+    private func ruleSource(_ argument: String) throws -> RuleSource {
+        var info = stat()
+        if stat(argument, &info) == 0 { return .file(argument) }
+        if let shipped = ShippedRuleSets.named(argument) { return .embedded(shipped.fileName) }
+        if argument.contains("/") || argument.hasSuffix(".rules") { return .file(argument) }
+        let names = ShippedRuleSets.all.map(\.name).joined(separator: ", ")
+        Diagnostics.error("-r \(argument): no such file, and no shipped rule file of that name (shipped: \(names); see --list-rules)")
+        throw ExitCode(2)
     }
 
     /// Refuses, before anything is read or written, inputs that cannot be read: a missing

@@ -15,7 +15,7 @@ struct TestRules: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Rule files, or directories of them.", valueName: "FILE|DIR"))
+    @Argument(help: ArgumentHelp("Rule files, or directories of them.", valueName: "FILE|DIR"), completion: .file(extensions: ["rules"]))
     var paths: [String]
 
     func run() throws {
