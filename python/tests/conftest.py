@@ -13,7 +13,7 @@ def run_binary(records, *arguments):
     data = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in records)
     result = subprocess.run([sluice.binary_path(), "--jsonl", *arguments], input=data.encode("utf-8"),
                             capture_output=True, check=True)
-    return [json.loads(line)["text"] for line in result.stdout.decode("utf-8").splitlines()]
+    return [json.loads(line)["text"] for line in result.stdout.split(b"\n") if line]
 
 
 JUNK = ["Advertisement", "Read also| The mayor resigns", "Share this article", "Sponsored",

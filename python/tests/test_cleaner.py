@@ -237,3 +237,15 @@ def test_a_failing_process_raises_process_error_with_its_message(tmp_path):
         with pytest.raises(sluice.ProcessError) as caught:
             list(cleaner.clean_many(["a"]))
     assert caught.value.returncode == 1 and "disk full" in caught.value.stderr
+
+
+def test_without_orjson_the_standard_json_module_gives_the_same(monkeypatch):
+    from sluice import _cleaner
+    monkeypatch.setattr(_cleaner, "_encode", _cleaner._encode_json)
+    monkeypatch.setattr(_cleaner, "_decode", _cleaner._decode_json)
+    texts = make_texts(200, seed=3) + ['Quote " \\ \x00 \u2028 😀\n']
+    bad = b"caf\xe9\n".decode("utf-8", "surrogateescape")
+    with sluice.Cleaner() as cleaner:
+        assert list(cleaner.clean_many(texts)) == run_binary(texts)
+        with pytest.raises(sluice.InputError):
+            list(cleaner.clean_many([bad]))

@@ -11,6 +11,11 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
+try:  # orjson, when installed (the datatrove extra brings it), makes the JSON round trip ~3x cheaper
+    import orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    orjson = None
+
 __all__ = [
     "Cleaner", "Change", "SluiceError", "RuleError", "InputError", "ProcessError", "binary_path",
 ]
@@ -225,8 +230,8 @@ class Cleaner:
                     if not isinstance(text, str):
                         raise InputError(index, f"expected str, got {type(text).__name__}")
                     try:
-                        record = ('{"text":' + json.dumps(text, ensure_ascii=False) + "}\n").encode("utf-8")
-                    except UnicodeEncodeError:
+                        record = _encode(text)
+                    except (UnicodeEncodeError, TypeError):
                         raise _not_utf8(index, text) from None
                     batch.append(record)
                     size += len(record)
@@ -262,7 +267,7 @@ class Cleaner:
         finished = False
         try:
             for line in process.stdout:
-                yield json.loads(line)["text"]
+                yield _decode(line)
                 read += 1
             finished = True
         finally:
@@ -318,6 +323,26 @@ class Cleaner:
                 before, _, after = match["text"].partition(" → ")
                 changes.append(Change("changed", self._display(match["rule"]), before, after))
         return changes
+
+
+def _encode_json(text: str) -> bytes:
+    return ('{"text":' + json.dumps(text, ensure_ascii=False) + "}\n").encode("utf-8")
+
+
+def _decode_json(line: bytes) -> str:
+    return json.loads(line)["text"]
+
+
+if orjson is not None:
+    def _encode(text: str) -> bytes:
+        """The JSON Lines record for `text` (orjson rejects lone surrogates with a TypeError)."""
+        return orjson.dumps({"text": text}) + b"\n"
+
+    def _decode(line: bytes) -> str:
+        """The text of a record sluice wrote."""
+        return orjson.loads(line)["text"]
+else:
+    _encode, _decode = _encode_json, _decode_json
 
 
 def _not_utf8(index: int, text: str) -> InputError:
